@@ -1,0 +1,14 @@
+import type { Migration } from 'kysely';
+import * as memberStates from './2026-11-28-001-member-states.js';
+import * as surveys from './2026-11-28-002-surveys.js';
+import * as people from './2026-11-28-003-people.js';
+
+/**
+ * Every migration, by name, in the order they run. Listed statically (not read from the
+ * folder) so the same code works from TypeScript sources and from the compiled build.
+ */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28-001-member-states': memberStates,
+  '2026-11-28-002-surveys': surveys,
+  '2026-11-28-003-people': people,
+};

@@ -1,0 +1,160 @@
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { errorResponses, SignedIn, Timestamp } from '../http/schemas.js';
+import { forbidden, unprocessable } from '../http/errors.js';
+import { principalOf, SESSION_COOKIE } from './plugin.js';
+import { csrfMatches } from './policy.js';
+
+const routes: FastifyPluginAsyncTypebox = async (fastify) => {
+  fastify.post(
+    '/auth/login',
+    {
+      config: { access: 'public' },
+      schema: {
+        tags: ['sessions'],
+        summary: 'Sign in with e-mail and password',
+        description: 'Sets an HttpOnly session cookie. Send the returned csrfToken as x-csrf-token on every cookie-authenticated write.',
+        body: Type.Object({ email: Type.String({ maxLength: 320 }), password: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 200: SignedIn, ...errorResponses(400, 401, 429) },
+      },
+    },
+    async (request, reply) => {
+      // A session from before sign-in is never carried over (session fixation).
+      const previous = request.principal?.via === 'session' ? request.principal.sessionId : null;
+      const { user, session } = await fastify.signIn.signIn(request.body.email, request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      if (previous) await fastify.sessions.revoke(previous);
+      reply.setSessionCookie(session.token, session.expiresAt);
+      return { user, csrfToken: session.csrfToken };
+    },
+  );
+
+  fastify.get(
+    '/auth/me',
+    {
+      config: { access: 'signed-in', duringPasswordChange: true },
+      schema: { tags: ['sessions'], summary: 'Who is signed in', response: { 200: SignedIn, ...errorResponses(401) } },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      return { user: principal.user, csrfToken: principal.via === 'session' ? principal.csrfToken : null };
+    },
+  );
+
+  fastify.post(
+    '/auth/logout',
+    {
+      config: { access: 'public', duringPasswordChange: true },
+      schema: { tags: ['sessions'], summary: 'Sign out of this session', response: { 204: Type.Null(), ...errorResponses(403) } },
+    },
+    async (request, reply) => {
+      const principal = request.principal;
+      if (principal?.via === 'session') {
+        if (!csrfMatches(principal.csrfToken, request.headers['x-csrf-token'] as string | undefined)) {
+          throw forbidden('CSRF_TOKEN_INVALID', 'The x-csrf-token header is missing or does not match this session.');
+        }
+        await fastify.sessions.revoke(principal.sessionId);
+        await fastify.audit.record({ actor: principal.user, action: 'auth.signed_out', target: principal.user.email, ip: request.ip });
+      }
+      if (request.cookies[SESSION_COOKIE]) reply.clearSessionCookie();
+      return reply.status(204).send(null);
+    },
+  );
+
+  fastify.post(
+    '/auth/password',
+    {
+      config: { access: 'signed-in', duringPasswordChange: true },
+      schema: {
+        tags: ['sessions'],
+        summary: 'Change my password',
+        description: 'Ends every other session of mine. Required after signing in with a one-time password.',
+        body: Type.Object({ currentPassword: Type.String({ maxLength: 1024 }), newPassword: Type.String({ maxLength: 1024 }) }, { additionalProperties: false }),
+        response: { 200: SignedIn, ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request) => {
+      const principal = principalOf(request);
+      const user = await fastify.users.changeOwnPassword(principal.user.id, request.body.currentPassword, request.body.newPassword);
+      await fastify.sessions.revokeAllFor(principal.user.id, fastify.db, principal.via === 'session' ? principal.sessionId : undefined);
+      await fastify.audit.record({ actor: principal.user, action: 'auth.password_changed', target: principal.user.email, ip: request.ip });
+      return { user, csrfToken: principal.via === 'session' ? principal.csrfToken : null };
+    },
+  );
+
+  fastify.post(
+    '/auth/logout-everywhere',
+    {
+      config: { access: 'signed-in' },
+      schema: { tags: ['sessions'], summary: 'Sign out of every session of mine', response: { 200: Type.Object({ ended: Type.Integer() }), ...errorResponses(401, 403) } },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const ended = await fastify.sessions.revokeAllFor(principal.user.id);
+      await fastify.audit.record({ actor: principal.user, action: 'auth.signed_out_everywhere', target: principal.user.email, details: { ended }, ip: request.ip });
+      reply.clearSessionCookie();
+      return { ended };
+    },
+  );
+
+  fastify.get(
+    '/tokens',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['api tokens'],
+        summary: 'My API tokens (never the secrets)',
+        response: {
+          200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), createdAt: Timestamp, lastUsedAt: Type.Union([Timestamp, Type.Null()]) })),
+          ...errorResponses(401),
+        },
+      },
+    },
+    async (request) => fastify.apiTokens.listFor(principalOf(request).user.id),
+  );
+
+  fastify.post(
+    '/tokens',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['api tokens'],
+        summary: 'Create an API token for scripts',
+        description: 'The token is shown once. Use it as `Authorization: Bearer <token>`; it acts with your role.',
+        body: Type.Object({ name: Type.String({ maxLength: 100 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ id: Type.String(), token: Type.String() }), ...errorResponses(400, 401, 403, 422) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const name = request.body.name.trim();
+      if (name === '') throw unprocessable('INVALID_TOKEN_NAME', 'Give the token a name, e.g. the script that uses it.');
+      const created = await fastify.apiTokens.create(principal.user.id, name);
+      await fastify.audit.record({ actor: principal.user, action: 'token.created', target: created.id, details: { name }, ip: request.ip });
+      return reply.status(201).send(created);
+    },
+  );
+
+  fastify.delete(
+    '/tokens/:id',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        tags: ['api tokens'],
+        summary: 'Revoke one of my API tokens',
+        params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
+        response: { 204: Type.Null(), ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const principal = principalOf(request);
+      const revoked = await fastify.apiTokens.revoke(principal.user.id, request.params.id);
+      await fastify.audit.record({ actor: principal.user, action: 'token.revoked', target: request.params.id, details: revoked, ip: request.ip });
+      return reply.status(204).send(null);
+    },
+  );
+};
+
+export default routes;

@@ -1,0 +1,105 @@
+import { parseArgs } from 'node:util';
+import { randomBytes } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { ROLES, type Role } from './auth/roles.js';
+import { AppError } from './http/errors.js';
+import { normaliseEmail } from './people/email.js';
+
+/**
+ * Administration from the shell, for the first sign-in on a server and for emergencies.
+ * Works on the same database as the server; with the embedded engine, stop the server first.
+ */
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  create-user     --email E --name N --role R [--member-state CODE] [--password P]
+                  Without --password a one-time password is generated and printed.
+  invite          --email E --role R [--member-state CODE] [--name N]
+                  Prints an invitation link (valid 14 days, single use).
+  reset-password  --email E [--password P]
+                  Sets a new password (generated when omitted); the person must change it at sign-in.
+  list-users
+Roles: ${ROLES.join(', ')}. Delegates need --member-state (e.g. EE).`;
+
+type Options = Record<string, string | undefined>;
+
+const commands: Record<string, (app: FastifyInstance, o: Options) => Promise<string>> = {
+  async 'create-user'(app, o) {
+    const password = o.password ?? oneTimePassword();
+    const person = await app.users.create({ email: need(o, 'email'), name: need(o, 'name'), role: role(o), memberState: o['member-state'], password });
+    if (!o.password) await app.users.setPassword(person.id, password);
+    await app.audit.record({ actor: null, action: 'user.created_by_cli', target: person.email, details: { role: person.role } });
+    return `Created ${person.role} ${person.email}${person.memberState ? ` (${person.memberState})` : ''}.` + (o.password ? '' : `\nOne-time password: ${password}`);
+  },
+  async invite(app, o) {
+    const created = await app.invitations.create({ email: need(o, 'email'), name: o.name, role: role(o), memberState: o['member-state'] }, null);
+    await app.audit.record({ actor: null, action: 'invitation.created', target: created.email, details: { invitationId: created.id, via: 'cli' } });
+    const base = app.publicUrl ?? new URL('http://localhost:3000/');
+    return `Invitation for ${created.email}, valid until ${created.expiresAt.toISOString()}:\n${new URL(`invitations/${created.token}`, base)}`;
+  },
+  async 'reset-password'(app, o) {
+    const found = await app.users.findByEmail(normaliseEmail(need(o, 'email')));
+    if (!found) throw new AppError(404, 'USER_NOT_FOUND', 'There is no account with this e-mail address.');
+    const password = o.password ?? oneTimePassword();
+    await app.users.setPassword(found.id, password);
+    await app.sessions.revokeAllFor(found.id);
+    await app.audit.record({ actor: null, action: 'user.password_reset_by_cli', target: found.email });
+    return `Password reset for ${found.email}; they choose their own at next sign-in.` + (o.password ? '' : `\nOne-time password: ${password}`);
+  },
+  async 'list-users'(app) {
+    const people = await app.users.list();
+    return people.map((p) => `${p.role.padEnd(10)} ${(p.memberState ?? '').padEnd(4)} ${p.email}${p.disabledAt ? '  (disabled)' : ''}`).join('\n') || '(nobody yet)';
+  },
+};
+
+function need(o: Options, name: string): string {
+  const value = o[name];
+  if (!value) throw new UsageError(`--${name} is required`);
+  return value;
+}
+
+function role(o: Options): Role {
+  const value = need(o, 'role');
+  if (!(ROLES as readonly string[]).includes(value)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
+  return value as Role;
+}
+
+const oneTimePassword = () => randomBytes(12).toString('base64url');
+
+class UsageError extends Error {}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  const run = command ? commands[command] : undefined;
+  if (!run) {
+    console.error(USAGE);
+    return command ? 64 : 0;
+  }
+  const { values } = parseArgs({
+    args: rest,
+    options: Object.fromEntries(['email', 'name', 'role', 'member-state', 'password'].map((n) => [n, { type: 'string' as const }])),
+    strict: true,
+  });
+  const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), { importDefinitions: false });
+  try {
+    console.log(await run(app, values as Options));
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+    else if (error instanceof AppError) console.error(error.message);
+    else throw error;
+    return error instanceof UsageError ? 64 : 1;
+  } finally {
+    await app.close();
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,112 @@
+import type { ColumnType, Generated } from 'kysely';
+import type { Role } from '../auth/roles.js';
+
+/** Row types as PostgreSQL stores them. API shapes live beside their routes, not here. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface MemberStatesTable {
+  code: string;
+  name: string;
+  active: Generated<boolean>;
+  sort_order: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface SurveysTable {
+  id: string;
+  title: string;
+  created_at: CreatedAt;
+}
+
+export type SurveyVersionStatus = 'open' | 'closed';
+
+export interface SurveyVersionsTable {
+  survey_id: string;
+  version: number;
+  title: string;
+  definition: ColumnType<unknown, string, never>;
+  content_hash: ColumnType<string, string, never>;
+  status: Generated<SurveyVersionStatus>;
+  published_at: CreatedAt;
+  closes_at: Date | null;
+}
+
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  role: Role;
+  member_state_code: string | null;
+  password_hash: string | null;
+  must_change_password: Generated<boolean>;
+  created_at: CreatedAt;
+  disabled_at: Date | null;
+}
+
+export interface SessionsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  csrf_token: string;
+  created_at: CreatedAt;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+export interface ApiTokensTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  name: string;
+  created_at: CreatedAt;
+  last_used_at: Date | null;
+  revoked_at: Date | null;
+}
+
+export interface InvitationsTable {
+  id: Generated<string>;
+  token_hash: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  member_state_code: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  accepted_at: Date | null;
+  accepted_user_id: string | null;
+  revoked_at: Date | null;
+}
+
+export interface AuthFailuresTable {
+  id: Generated<string>;
+  key: string;
+  at: Generated<Date>;
+}
+
+export interface AuditEventsTable {
+  id: Generated<string>;
+  at: Generated<Date>;
+  actor_id: string | null;
+  actor_email: string | null;
+  action: string;
+  target: string | null;
+  details: ColumnType<Record<string, unknown>, string | undefined, never>;
+  ip: string | null;
+}
+
+export interface Database {
+  member_states: MemberStatesTable;
+  surveys: SurveysTable;
+  survey_versions: SurveyVersionsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  api_tokens: ApiTokensTable;
+  invitations: InvitationsTable;
+  auth_failures: AuthFailuresTable;
+  audit_events: AuditEventsTable;
+}

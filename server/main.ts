@@ -1,0 +1,58 @@
+import { buildApp } from './app.js';
+import { ConfigError, loadConfig } from './config.js';
+import { ensureFirstAdmin } from './people/first-admin.js';
+
+/** Process entry: read configuration, build the app, listen, and close gracefully on signals. */
+async function main(): Promise<void> {
+  const startedAt = performance.now();
+  let config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(78); // EX_CONFIG
+    }
+    throw error;
+  }
+
+  const app = await buildApp(config);
+  const firstAdmin = await ensureFirstAdmin(app, config.firstAdmin);
+
+  let closing = false;
+  const close = async (signal: NodeJS.Signals) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => {
+      app.log.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    try {
+      await app.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', close);
+  process.once('SIGINT', close);
+
+  const address = await app.listen({ port: config.port, host: config.host });
+  app.log.info({ startupMs: Math.round(performance.now() - startedAt) }, 'listening');
+  const url = config.publicUrl?.href ?? address.replace('127.0.0.1', 'localhost');
+  console.log(`\n  National cooperation survey is running at ${url}\n`);
+  if (firstAdmin.created) {
+    console.log(`  First administrator: ${firstAdmin.email}`);
+    if (firstAdmin.oneTimePassword) {
+      console.log(`  One-time password:   ${firstAdmin.oneTimePassword}   (you will choose your own at first sign-in)\n`);
+    }
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,117 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../db/schema.js';
+import { conflict, notFound, unprocessable } from '../http/errors.js';
+import type { Role } from '../auth/roles.js';
+import { hashPassword, passwordWeakness } from '../auth/passwords.js';
+import { hashToken, newToken } from '../auth/secrets.js';
+import { validEmail, validPersonName } from './email.js';
+import { checkRoleAndState } from './users.js';
+
+export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
+
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  name: string | null;
+  role: Role;
+  memberState: string | null;
+  createdAt: Date;
+  expiresAt: Date;
+}
+
+/** Invitations by link: there is no mail server, the administrator copies the link. */
+export function createInvitationsService(db: Kysely<Database>) {
+  async function create(
+    input: { email: string; name?: string | undefined; role: Role; memberState?: string | null | undefined },
+    createdBy: string | null,
+  ): Promise<{ id: string; token: string; expiresAt: Date; email: string }> {
+    const email = validEmail(input.email);
+    const name = input.name !== undefined && input.name.trim() !== '' ? validPersonName(input.name) : null;
+    const memberState = checkRoleAndState(input.role, input.memberState);
+    if (memberState !== null) {
+      const state = await db.selectFrom('member_states').select('active').where('code', '=', memberState).executeTakeFirst();
+      if (!state) throw unprocessable('UNKNOWN_MEMBER_STATE', 'There is no member state with this code.');
+      if (!state.active) throw unprocessable('INACTIVE_MEMBER_STATE', 'This member state is inactive.');
+    }
+    const existing = await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+    if (existing) throw conflict('USER_EXISTS', 'Someone with this e-mail address already has an account.');
+    const token = newToken();
+    const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
+    const row = await db
+      .insertInto('invitations')
+      .values({ token_hash: hashToken(token), email, name, role: input.role, member_state_code: memberState, created_by: createdBy, expires_at: expiresAt })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { id: row.id, token, expiresAt, email };
+  }
+
+  async function listPending(): Promise<PendingInvitation[]> {
+    const rows = await db
+      .selectFrom('invitations')
+      .select(['id', 'email', 'name', 'role', 'member_state_code', 'created_at', 'expires_at'])
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', sql<Date>`now()`)
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, memberState: r.member_state_code, createdAt: r.created_at, expiresAt: r.expires_at }));
+  }
+
+  async function revoke(id: string): Promise<{ email: string }> {
+    const row = await db
+      .updateTable('invitations')
+      .set({ revoked_at: sql`now()` })
+      .where('id', '=', id)
+      .where('accepted_at', 'is', null)
+      .where('revoked_at', 'is', null)
+      .returning('email')
+      .executeTakeFirst();
+    if (!row) throw notFound('INVITATION_NOT_FOUND', 'There is no pending invitation with this id.');
+    return row;
+  }
+
+  /** What the acceptance page shows before the person sets a password. */
+  async function preview(token: string): Promise<{ email: string; name: string | null; role: Role; memberState: string | null; expiresAt: Date }> {
+    const row = await usable(db, token);
+    return { email: row.email, name: row.name, role: row.role, memberState: row.member_state_code, expiresAt: row.expires_at };
+  }
+
+  /**
+   * Creates the account, once: the invitation row is locked so that two simultaneous
+   * acceptances cannot both succeed.
+   */
+  async function accept(token: string, input: { name: string; password: string }, executor: Kysely<Database>) {
+    const row = await usable(executor, token, true);
+    const name = validPersonName(input.name);
+    const weakness = passwordWeakness(input.password, { email: row.email, name });
+    if (weakness) throw unprocessable('WEAK_PASSWORD', weakness);
+    const taken = await executor.selectFrom('users').select('id').where('email', '=', row.email).executeTakeFirst();
+    if (taken) throw conflict('USER_EXISTS', 'Someone with this e-mail address already has an account.');
+    const user = await executor
+      .insertInto('users')
+      .values({ email: row.email, name, role: row.role, member_state_code: row.member_state_code, password_hash: await hashPassword(input.password) })
+      .returning(['id', 'email', 'name', 'role', 'member_state_code', 'must_change_password'])
+      .executeTakeFirstOrThrow();
+    await executor.updateTable('invitations').set({ accepted_at: sql`now()`, accepted_user_id: user.id }).where('id', '=', row.id).execute();
+    return { invitationId: row.id, user };
+  }
+
+  return { create, listPending, revoke, preview, accept };
+}
+
+export type InvitationsService = ReturnType<typeof createInvitationsService>;
+
+async function usable(executor: Kysely<Database>, token: string, lock = false) {
+  let query = executor
+    .selectFrom('invitations')
+    .select(['id', 'email', 'name', 'role', 'member_state_code', 'expires_at'])
+    .where('token_hash', '=', hashToken(token))
+    .where('accepted_at', 'is', null)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', sql<Date>`now()`);
+  if (lock) query = query.forUpdate();
+  const row = await query.executeTakeFirst();
+  // Unknown, used, revoked and expired look the same: the link holder learns nothing more.
+  if (!row) throw notFound('INVITATION_NOT_FOUND', 'This invitation link is unknown, already used or expired. Ask an administrator for a new one.');
+  return row;
+}

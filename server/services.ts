@@ -1,0 +1,46 @@
+import fp from 'fastify-plugin';
+import { createAuditService, type AuditService } from './audit/service.js';
+import { createApiTokensService, type ApiTokensService } from './auth/api-tokens.js';
+import { createFailureThrottle, type FailureThrottle } from './auth/failure-throttle.js';
+import { createSessionsService, type SessionsService } from './auth/sessions.js';
+import { createSignIn, type SignInService } from './auth/sign-in.js';
+import { createMemberStatesService, type MemberStatesService } from './member-states/service.js';
+import { createInvitationsService, type InvitationsService } from './people/invitations.js';
+import { createUsersService, type UsersService } from './people/users.js';
+import { createSurveysService, type SurveysService } from './surveys/service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    publicUrl: URL | null;
+    audit: AuditService;
+    sessions: SessionsService;
+    apiTokens: ApiTokensService;
+    failureThrottle: FailureThrottle;
+    signIn: SignInService;
+    users: UsersService;
+    invitations: InvitationsService;
+    surveys: SurveysService;
+    memberStates: MemberStatesService;
+  }
+}
+
+/** The application's services, each given only what it needs. */
+export default fp<{ publicUrl: URL | null }>(
+  async (fastify, { publicUrl }) => {
+    const { db } = fastify;
+    const audit = createAuditService(db);
+    const sessions = createSessionsService(db);
+    const failureThrottle = createFailureThrottle(db);
+    fastify.decorate('publicUrl', publicUrl);
+    fastify.decorate('audit', audit);
+    fastify.decorate('sessions', sessions);
+    fastify.decorate('apiTokens', createApiTokensService(db));
+    fastify.decorate('failureThrottle', failureThrottle);
+    fastify.decorate('signIn', createSignIn({ db, sessions, throttle: failureThrottle, audit }));
+    fastify.decorate('users', createUsersService(db));
+    fastify.decorate('invitations', createInvitationsService(db));
+    fastify.decorate('surveys', createSurveysService(db));
+    fastify.decorate('memberStates', createMemberStatesService(db));
+  },
+  { name: 'services', dependencies: ['database'] },
+);
