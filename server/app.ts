@@ -12,6 +12,7 @@ import staticClient from './http/static-client.js';
 import healthRoutes from './health/routes.js';
 import memberStateRoutes from './member-states/routes.js';
 import surveyRoutes from './surveys/routes.js';
+import catalogueRoutes from './surveys/catalogue-routes.js';
 import services from './services.js';
 import auth from './auth/plugin.js';
 import authRoutes from './auth/routes.js';
@@ -68,6 +69,8 @@ function createFastify(config: Config, options: BuildOptions) {
   app.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
   });
+  // The API speaks JSON only: any other body is 415, not a string that fails validation as 400.
+  app.removeContentTypeParser('text/plain');
   return app;
 }
 
@@ -104,6 +107,7 @@ async function registerLayers(app: App, config: Config, options: BuildOptions, e
       await api.register(auditRoutes);
       await api.register(memberStateRoutes);
       await api.register(surveyRoutes);
+      await api.register(catalogueRoutes);
     },
     { prefix: '/api' },
   );

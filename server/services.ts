@@ -8,6 +8,7 @@ import { createMemberStatesService, type MemberStatesService } from './member-st
 import { createInvitationsService, type InvitationsService } from './people/invitations.js';
 import { createUsersService, type UsersService } from './people/users.js';
 import { createSurveysService, type SurveysService } from './surveys/service.js';
+import { createCompiledQuestionnaires, type CompiledQuestionnaires } from './surveys/compiled-questionnaires.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -20,6 +21,7 @@ declare module 'fastify' {
     users: UsersService;
     invitations: InvitationsService;
     surveys: SurveysService;
+    questionnaires: CompiledQuestionnaires;
     memberStates: MemberStatesService;
   }
 }
@@ -39,7 +41,9 @@ export default fp<{ publicUrl: URL | null }>(
     fastify.decorate('signIn', createSignIn({ db, sessions, throttle: failureThrottle, audit }));
     fastify.decorate('users', createUsersService(db));
     fastify.decorate('invitations', createInvitationsService(db));
-    fastify.decorate('surveys', createSurveysService(db));
+    const surveys = createSurveysService(db);
+    fastify.decorate('surveys', surveys);
+    fastify.decorate('questionnaires', createCompiledQuestionnaires(surveys));
     fastify.decorate('memberStates', createMemberStatesService(db));
   },
   { name: 'services', dependencies: ['database'] },

@@ -1,0 +1,61 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { LoadingState } from '../components/feedback/loading-state';
+import { paths, parseVersionParam } from '../config/paths';
+import { getSurveyVersionQueryOptions } from '../features/surveys/api/get-survey-version';
+import { NotFoundPage } from './routes/not-found';
+import { RootLayout } from './routes/root';
+import { RouteError } from './routes/route-error';
+
+/**
+ * Every page is a lazy route: its code loads when it is first opened, so that the entry stays
+ * small and SurveyJS is only downloaded on the questionnaire pages.
+ */
+export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  return [
+    {
+      Component: RootLayout,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          // A pathless layer so that a page's failure, and the first load of a lazy page, show
+          // inside the shell instead of replacing it.
+          ErrorBoundary: RouteError,
+          HydrateFallback: PageLoading,
+          children: [
+            {
+              // The sign-in work replaces this with the signed-in person's home for their role.
+              index: true,
+              element: <Navigate to={paths.questionnaires.getHref()} replace />,
+            },
+            {
+              path: paths.questionnaires.path,
+              lazy: () => import('./routes/questionnaires'),
+            },
+            {
+              path: paths.questionnaire.path,
+              // Start fetching the (large) definition while SurveyJS's code is still loading.
+              loader: ({ params }) => {
+                const version = parseVersionParam(params.version);
+                if (params.surveyId && version !== null) {
+                  void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
+                }
+                return null;
+              },
+              lazy: () => import('./routes/questionnaire-preview'),
+            },
+            { path: '*', Component: NotFoundPage },
+          ],
+        },
+      ],
+    },
+  ];
+}
+
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(createRoutes(queryClient));
+}
+
+function PageLoading() {
+  return <LoadingState label="Loading the page…" />;
+}

@@ -1,0 +1,1 @@
+export { QuestionnairesPage as Component } from '../../features/surveys/components/questionnaires-page';

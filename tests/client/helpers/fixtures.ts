@@ -1,0 +1,46 @@
+import type { Survey, SurveyVersion } from '../../../client/src/types/api';
+
+export const surveysFixture: Survey[] = [
+  {
+    id: 'national-cooperation',
+    title: 'National cooperation survey',
+    versions: [
+      { version: 1, title: '2009 baseline', status: 'closed', publishedAt: '2009-11-02T09:00:00Z' },
+      { version: 2, title: '2010 follow-up', status: 'open', publishedAt: '2010-09-15T09:00:00Z' },
+    ],
+  },
+  {
+    id: 'training',
+    title: 'Training needs',
+    versions: [{ version: 1, title: 'Labour exploitation training', status: 'open', publishedAt: '2011-01-20T09:00:00Z' }],
+  },
+];
+
+export const surveyVersionFixture: SurveyVersion = {
+  surveyId: 'national-cooperation',
+  version: 2,
+  title: '2010 follow-up',
+  status: 'open',
+  definition: {
+    title: '2010 follow-up',
+    pages: [
+      {
+        name: 'coordination',
+        title: 'National coordination',
+        elements: [
+          {
+            type: 'radiogroup',
+            name: 'action_plan',
+            title: 'Is a national action plan against trafficking in human beings in force?',
+            choices: [
+              { value: 'in_force', text: 'In force' },
+              { value: 'in_preparation', text: 'In preparation' },
+              { value: 'none', text: 'None' },
+            ],
+          },
+          { type: 'text', name: 'coordinator', title: 'Who is the national coordinator?' },
+        ],
+      },
+    ],
+  },
+};

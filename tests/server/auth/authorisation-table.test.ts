@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp } from '../../helpers/build-test-app.js';
+import { createPerson } from '../../helpers/people.js';
+
+/**
+ * Every API route × every kind of caller, with the expected outcome. The list of routes comes
+ * from the running app, so a new route without a line here fails this test.
+ *
+ * ALLOWED means "got past authorisation" (any status but 401/403; with the empty bodies sent
+ * here that is mostly 400, 404 or 422). A delegate of another member state gets 404 where the
+ * route concerns one state's response: another state's data does not exist for them.
+ */
+type Caller = 'anonymous' | 'admin' | 'consultant' | 'analyst' | 'delegate' | 'otherDelegate';
+const CALLERS: readonly Caller[] = ['anonymous', 'admin', 'consultant', 'analyst', 'delegate', 'otherDelegate'];
+const ALLOWED = 'allowed';
+type Outcome = typeof ALLOWED | 401 | 403 | 404;
+type Row = Record<Caller, Outcome>;
+
+const row = (anonymous: Outcome, admin: Outcome, consultant: Outcome, analyst: Outcome, delegate: Outcome, otherDelegate: Outcome): Row => ({
+  anonymous,
+  admin,
+  consultant,
+  analyst,
+  delegate,
+  otherDelegate,
+});
+const A = ALLOWED;
+const PUBLIC = row(A, A, A, A, A, A);
+const SIGNED_IN = row(401, A, A, A, A, A);
+const ADMIN_ONLY = row(401, A, 403, 403, 403, 403);
+
+const EXPECTED: Record<string, Row> = {
+  'GET /api/health': PUBLIC,
+  'POST /api/auth/login': PUBLIC,
+  'GET /api/auth/me': SIGNED_IN,
+  'POST /api/auth/logout': PUBLIC,
+  'POST /api/auth/password': SIGNED_IN,
+  'POST /api/auth/logout-everywhere': SIGNED_IN,
+  'GET /api/tokens': SIGNED_IN,
+  'POST /api/tokens': SIGNED_IN,
+  'DELETE /api/tokens/:id': SIGNED_IN,
+  'POST /api/invitations': ADMIN_ONLY,
+  'GET /api/invitations': ADMIN_ONLY,
+  'DELETE /api/invitations/:id': ADMIN_ONLY,
+  'GET /api/invitations/:token': PUBLIC,
+  'POST /api/invitations/:token/accept': PUBLIC,
+  'GET /api/users': ADMIN_ONLY,
+  'PATCH /api/users/:id': ADMIN_ONLY,
+  'POST /api/users/:id/disable': ADMIN_ONLY,
+  'POST /api/users/:id/enable': ADMIN_ONLY,
+  'POST /api/users/:id/sessions/revoke': ADMIN_ONLY,
+  'GET /api/audit': ADMIN_ONLY,
+  'GET /api/audit.csv': ADMIN_ONLY,
+  'GET /api/member-states': SIGNED_IN,
+  'POST /api/member-states': ADMIN_ONLY,
+  'PATCH /api/member-states/:code': ADMIN_ONLY,
+  'GET /api/surveys': SIGNED_IN,
+  'POST /api/surveys': ADMIN_ONLY,
+  'GET /api/surveys/:surveyId/versions/:version': SIGNED_IN,
+  'POST /api/surveys/:surveyId/versions': ADMIN_ONLY,
+  'PATCH /api/surveys/:surveyId/versions/:version': ADMIN_ONLY,
+  'GET /api/surveys/:surveyId/versions/:version/catalogue': SIGNED_IN,
+};
+
+const PARAMS: Record<string, string> = {
+  id: '00000000-0000-4000-8000-000000000000',
+  token: 'no-such-invitation',
+  code: 'EE',
+  surveyId: 'national-cooperation',
+  version: '1',
+  state: 'EE',
+  revision: '1',
+};
+
+const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => PARAMS[name] ?? name);
+
+describe('authorisation of every route', () => {
+  let app: FastifyInstance;
+  const tokens = new Map<Caller, string>();
+
+  beforeAll(async () => {
+    app = await buildTestApp();
+    // API tokens, not sessions: a route like "sign out everywhere" must not end the caller's access mid-table.
+    const people: Array<[Caller, Parameters<typeof createPerson>[1], string | null]> = [
+      ['admin', 'admin', null],
+      ['consultant', 'consultant', null],
+      ['analyst', 'analyst', null],
+      ['delegate', 'delegate', 'EE'],
+      ['otherDelegate', 'delegate', 'LV'],
+    ];
+    for (const [caller, role, state] of people) {
+      const person = await createPerson(app, role, state);
+      tokens.set(caller, (await app.apiTokens.create(person.id, 'authorisation table')).token);
+    }
+  });
+  afterAll(() => app.close());
+
+  it('has an expectation for every registered API route, and no stale ones', () => {
+    const registered = app.apiRoutes.map((r) => `${r.method} ${r.url}`).sort();
+    expect(registered).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  for (const [route, expected] of Object.entries(EXPECTED)) {
+    const [method, url] = route.split(' ') as [string, string];
+    it(`${route}`, async () => {
+      for (const caller of CALLERS) {
+        const token = tokens.get(caller);
+        const res = await app.inject({
+          method: method as 'GET',
+          url: fill(url),
+          headers: token ? { authorization: `Bearer ${token}` } : {},
+          ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+          remoteAddress: `10.9.${CALLERS.indexOf(caller)}.1`,
+        });
+        const want = expected[caller];
+        if (want === ALLOWED) {
+          expect([401, 403], `${caller}: ${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
+          expect(res.statusCode, `${caller}: ${res.body}`).toBeLessThan(500);
+        } else {
+          expect(res.statusCode, `${caller}: ${res.body}`).toBe(want);
+        }
+      }
+    });
+  }
+});
