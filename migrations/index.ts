@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as memberStates from './2026-11-28-001-member-states.js';
 import * as surveys from './2026-11-28-002-surveys.js';
 import * as people from './2026-11-28-003-people.js';
+import * as responses from './2026-11-28-004-responses.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-001-member-states': memberStates,
   '2026-11-28-002-surveys': surveys,
   '2026-11-28-003-people': people,
+  '2026-11-28-004-responses': responses,
 };

@@ -13,6 +13,7 @@ import healthRoutes from './health/routes.js';
 import memberStateRoutes from './member-states/routes.js';
 import surveyRoutes from './surveys/routes.js';
 import catalogueRoutes from './surveys/catalogue-routes.js';
+import responseRoutes from './responses/routes.js';
 import services from './services.js';
 import auth from './auth/plugin.js';
 import authRoutes from './auth/routes.js';
@@ -108,6 +109,7 @@ async function registerLayers(app: App, config: Config, options: BuildOptions, e
       await api.register(memberStateRoutes);
       await api.register(surveyRoutes);
       await api.register(catalogueRoutes);
+      await api.register(responseRoutes);
     },
     { prefix: '/api' },
   );

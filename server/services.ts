@@ -9,6 +9,7 @@ import { createInvitationsService, type InvitationsService } from './people/invi
 import { createUsersService, type UsersService } from './people/users.js';
 import { createSurveysService, type SurveysService } from './surveys/service.js';
 import { createCompiledQuestionnaires, type CompiledQuestionnaires } from './surveys/compiled-questionnaires.js';
+import { createResponsesService, type ResponsesService } from './responses/service.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -23,6 +24,7 @@ declare module 'fastify' {
     surveys: SurveysService;
     questionnaires: CompiledQuestionnaires;
     memberStates: MemberStatesService;
+    responses: ResponsesService;
   }
 }
 
@@ -44,6 +46,7 @@ export default fp<{ publicUrl: URL | null }>(
     const surveys = createSurveysService(db);
     fastify.decorate('surveys', surveys);
     fastify.decorate('questionnaires', createCompiledQuestionnaires(surveys));
+    fastify.decorate('responses', createResponsesService({ db, audit, questionnaires: fastify.questionnaires }));
     fastify.decorate('memberStates', createMemberStatesService(db));
   },
   { name: 'services', dependencies: ['database'] },

@@ -99,6 +99,50 @@ export interface AuditEventsTable {
   ip: string | null;
 }
 
+export type ResponseStatus = 'draft' | 'submitted' | 'returned' | 'accepted';
+export type RevisionKind = 'save' | 'submit' | 'return' | 'accept' | 'reopen';
+
+export interface ResponsesTable {
+  id: Generated<string>;
+  survey_id: string;
+  version: number;
+  member_state_code: string;
+  status: Generated<ResponseStatus>;
+  /** Written as JSON text, read as the parsed object. */
+  data: ColumnType<Record<string, unknown>, string | undefined, string>;
+  revision: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  updated_by: string | null;
+  submitted_at: Date | null;
+}
+
+/** Append-only: rows are inserted, never changed (but `author` is set null when a user is deleted). */
+export interface ResponseRevisionsTable {
+  response_id: string;
+  revision: number;
+  status: ResponseStatus;
+  data: ColumnType<Record<string, unknown>, string, never>;
+  changed: ColumnType<string[], string[], never>;
+  author: string | null;
+  author_name: string;
+  at: Generated<Date>;
+  kind: RevisionKind;
+}
+
+export interface ReviewCommentsTable {
+  id: Generated<string>;
+  response_id: string;
+  question: string | null;
+  body: string;
+  author: string | null;
+  author_name: string;
+  at: Generated<Date>;
+  resolved_at: Date | null;
+  resolved_by: string | null;
+  reply_to: string | null;
+}
+
 export interface Database {
   member_states: MemberStatesTable;
   surveys: SurveysTable;
@@ -109,4 +153,7 @@ export interface Database {
   invitations: InvitationsTable;
   auth_failures: AuthFailuresTable;
   audit_events: AuditEventsTable;
+  responses: ResponsesTable;
+  response_revisions: ResponseRevisionsTable;
+  review_comments: ReviewCommentsTable;
 }

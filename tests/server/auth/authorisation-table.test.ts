@@ -61,6 +61,18 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/surveys/:surveyId/versions': ADMIN_ONLY,
   'PATCH /api/surveys/:surveyId/versions/:version': ADMIN_ONLY,
   'GET /api/surveys/:surveyId/versions/:version/catalogue': SIGNED_IN,
+  'GET /api/surveys/:surveyId/versions/:version/responses': SIGNED_IN,
+  'GET /api/surveys/:surveyId/versions/:version/responses/:state': row(401, A, A, A, A, 404),
+  'PATCH /api/surveys/:surveyId/versions/:version/responses/:state': row(401, 403, 403, 403, A, 404),
+  'POST /api/surveys/:surveyId/versions/:version/responses/:state/submit': row(401, 403, 403, 403, A, 404),
+  'POST /api/surveys/:surveyId/versions/:version/responses/:state/return': row(401, 403, A, 403, 403, 403),
+  'POST /api/surveys/:surveyId/versions/:version/responses/:state/accept': row(401, 403, A, 403, 403, 403),
+  'POST /api/surveys/:surveyId/versions/:version/responses/:state/reopen': row(401, A, A, 403, 403, 403),
+  'GET /api/surveys/:surveyId/versions/:version/responses/:state/revisions': row(401, A, A, A, A, 404),
+  'GET /api/surveys/:surveyId/versions/:version/responses/:state/revisions/:revision': row(401, A, A, A, A, 404),
+  'GET /api/surveys/:surveyId/versions/:version/responses/:state/comments': row(401, A, A, A, A, 404),
+  'POST /api/surveys/:surveyId/versions/:version/responses/:state/comments': row(401, A, A, 403, A, 404),
+  'PATCH /api/surveys/:surveyId/versions/:version/responses/:state/comments/:id': row(401, A, A, 403, A, 404),
 };
 
 const PARAMS: Record<string, string> = {

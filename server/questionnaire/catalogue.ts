@@ -1,0 +1,279 @@
+import { Model } from 'survey-core';
+import { joinTexts, plainText } from './localized-text.js';
+import type { LocalText, LocaleTexts } from './localized-text.js';
+import { commentKey, readQuestionTree } from './read-questions.js';
+import type { Choice, ChoiceValue, FieldNode, PageQuestion, QuestionNode } from './question-tree.js';
+import type { SurveyDefinition } from './definition.js';
+
+/**
+ * The catalogue: one variable per answerable leaf of a definition, in definition order. Its keys
+ * are the responses.csv column names of API.md; the codebook, comparison tables and exports are
+ * generated from it.
+ */
+
+export type VariableChoice = {
+  readonly value: ChoiceValue;
+  /** The default-locale text. */
+  readonly label: string;
+  readonly labels?: LocaleTexts;
+};
+
+/** Which part of its question a variable was built from. */
+export type VariablePart = {
+  /** Matrix row value. */
+  readonly row?: ChoiceValue;
+  /** matrixdropdown / matrixdynamic column name. */
+  readonly column?: string;
+  /** multipletext item name. */
+  readonly item?: string;
+  /** Dynamic-panel template question name. */
+  readonly field?: string;
+  /** The choice a checkbox tick or a rank stands for. */
+  readonly choice?: ChoiceValue;
+};
+
+/** How the variable's value reads in a CSV cell; the `type` names it. */
+export type VariableValue =
+  /** Free text as typed (text, comment, text cells and items). */
+  | { readonly type: 'text' }
+  | { readonly type: 'number' }
+  /** An ISO date, YYYY-MM-DD. */
+  | { readonly type: 'date' }
+  /** One choice code: radiogroup, dropdown, rating, a matrix row, a choice cell. */
+  | { readonly type: 'choice'; readonly choices: readonly VariableChoice[] }
+  /** Several choice codes in one cell, joined with `|`: checkbox cells of matrices. */
+  | { readonly type: 'choices'; readonly choices: readonly VariableChoice[] }
+  /** 1/0 with the question's labels; `stored` is what survey-core keeps in the data for each. */
+  | {
+      readonly type: 'boolean';
+      readonly choices: readonly [VariableChoice, VariableChoice];
+      readonly stored: { readonly yes: ChoiceValue | boolean; readonly no: ChoiceValue | boolean };
+    }
+  /** 1 when the checkbox choice is ticked, 0 when the question is answered without it. */
+  | { readonly type: 'checkbox-choice'; readonly choice: VariableChoice }
+  /**
+   * The rank (1 = first) the respondent gave this choice. One column per choice rather than one
+   * "a|b|c" cell: analysts can sort, average and compare ranks across states directly.
+   */
+  | { readonly type: 'rank'; readonly choice: VariableChoice }
+  /** The text typed for the "other" choice (`<name>-Comment`). */
+  | { readonly type: 'other-text' }
+  /** The text of a question's comment area (`<name>-Comment`). */
+  | { readonly type: 'comment-text' }
+  /** How many entries a dynamic panel or dynamic matrix has. */
+  | { readonly type: 'count' };
+
+export type VariableType = VariableValue['type'];
+
+export type VariableCommon = {
+  /** The CSV column name; `{n}` stands for the entry number in a repeated variable. */
+  readonly key: string;
+  /** The top-level question (data key) the variable belongs to. */
+  readonly question: string;
+  /** The page name. */
+  readonly section: string;
+  /** The default-locale title; sub-variables read "Question — row". */
+  readonly title: string;
+  readonly titles?: LocaleTexts;
+  /** The SurveyJS type of the question or cell the value comes from. */
+  readonly questionType: string;
+  readonly part?: VariablePart;
+  /** Where the value sits: from the data root, or within one entry for a repeated variable. */
+  readonly path: readonly string[];
+};
+
+export type Variable = VariableCommon &
+  VariableValue & {
+    /** Present on dynamic-panel and dynamic-matrix fields: one column per entry (`orgs.1.name`…). */
+    readonly repeat?: { readonly question: string; readonly maxCount: number };
+  };
+
+export type Catalogue = { readonly variables: readonly Variable[] };
+
+export const ENTRY_PLACEHOLDER = '{n}';
+
+export function buildCatalogue(definition: SurveyDefinition): Catalogue {
+  return catalogueFromTree(readQuestionTree(new Model(definition)).questions);
+}
+
+export function catalogueFromTree(questions: readonly PageQuestion[]): Catalogue {
+  return { variables: questions.flatMap(({ section, node }) => topLevelVariables(node, section)) };
+}
+
+/** What the variables of one question share while its parts are walked. */
+type Scope = {
+  readonly question: string;
+  readonly section: string;
+  readonly key: string;
+  readonly path: readonly string[];
+  readonly title: LocalText;
+  readonly part?: VariablePart;
+  readonly repeat?: { readonly question: string; readonly maxCount: number };
+  /** In a matrix cell a multiple choice is one cell, not one column per choice (API.md). */
+  readonly inCell: boolean;
+};
+
+function topLevelVariables(node: QuestionNode, section: string): Variable[] {
+  const scope: Scope = { question: node.name, section, key: node.name, path: [node.name], title: node.title, inCell: false };
+  if (node.kind === 'dynamic-panel' || node.kind === 'matrix-dynamic') {
+    const count = partVariable(scope, node.type, { type: 'count' }, 'count', plainText('number of entries'));
+    const repeat = { question: node.name, maxCount: node.maxCount };
+    const fields = node.kind === 'dynamic-panel' ? node.fields : node.columns;
+    const partName = node.kind === 'dynamic-panel' ? 'field' : 'column';
+    const entries = fields.flatMap((field) =>
+      leafVariables(field, {
+        ...scope,
+        key: `${node.name}.${ENTRY_PLACEHOLDER}.${field.name}`,
+        path: [field.name],
+        title: joinTexts([node.title, field.title]),
+        part: { [partName]: field.name },
+        repeat,
+        inCell: node.kind === 'matrix-dynamic',
+      }),
+    );
+    return [count, ...entries, ...commentVariables(node, scope)];
+  }
+  return leafVariables(node, scope);
+}
+
+function leafVariables(node: FieldNode, scope: Scope): Variable[] {
+  const whole = (value: VariableValue): Variable => ({ ...common(scope, node.type), ...value });
+  switch (node.kind) {
+    case 'text':
+      return [whole({ type: node.value === 'string' ? 'text' : node.value }), ...commentVariables(node, scope)];
+    case 'expression':
+      return [];
+    case 'single-choice':
+    case 'rating':
+      return [whole({ type: 'choice', choices: node.choices.map(variableChoice) }), ...commentVariables(node, scope)];
+    case 'boolean':
+      return [
+        whole({
+          type: 'boolean',
+          choices: [
+            { ...localized(node.labels.yes), value: 1 },
+            { ...localized(node.labels.no), value: 0 },
+          ],
+          stored: node.stored,
+        }),
+        ...commentVariables(node, scope),
+      ];
+    case 'multiple-choice':
+      if (scope.inCell) return [whole({ type: 'choices', choices: node.choices.map(variableChoice) })];
+      return [
+        ...node.choices.map((choice) =>
+          partVariable(scope, node.type, { type: 'checkbox-choice', choice: variableChoice(choice) }, choiceKey(choice), choice.text, {
+            choice: choice.value,
+          }),
+        ),
+        ...commentVariables(node, scope),
+      ];
+    case 'ranking':
+      return [
+        ...node.choices.map((choice) =>
+          partVariable(scope, node.type, { type: 'rank', choice: variableChoice(choice) }, String(choice.value), choice.text, {
+            choice: choice.value,
+          }),
+        ),
+        ...commentVariables(node, scope),
+      ];
+    case 'matrix': {
+      const columns = node.columns.map(variableChoice);
+      const type = node.cells === 'multiple' ? 'choices' : 'choice';
+      return [
+        ...node.rows.map((row) =>
+          partVariable({ ...scope, path: [...scope.path, String(row.value)] }, node.type, { type, choices: columns }, String(row.value), row.text, {
+            row: row.value,
+          }),
+        ),
+        ...commentVariables(node, scope),
+      ];
+    }
+    case 'matrix-dropdown':
+      return [
+        ...node.rows.flatMap((row) =>
+          node.columns.flatMap((column) =>
+            leafVariables(column, {
+              ...scope,
+              key: `${scope.key}.${row.value}.${column.name}`,
+              path: [...scope.path, String(row.value), column.name],
+              title: joinTexts([scope.title, row.text, column.title]),
+              part: { ...scope.part, row: row.value, column: column.name },
+              inCell: true,
+            }),
+          ),
+        ),
+        ...commentVariables(node, scope),
+      ];
+    case 'multiple-text':
+      return [
+        ...node.items.flatMap((item) =>
+          leafVariables(item, {
+            ...scope,
+            key: `${scope.key}.${item.name}`,
+            path: [...scope.path, item.name],
+            title: joinTexts([scope.title, item.title]),
+            part: { ...scope.part, item: item.name },
+          }),
+        ),
+        ...commentVariables(node, scope),
+      ];
+  }
+}
+
+/** The "other" text and the comment area, both kept under `<name>-Comment`. */
+function commentVariables(node: QuestionNode, scope: Scope): Variable[] {
+  const other = otherChoice(node);
+  if (!other && !node.commentArea) return [];
+  const path = [...scope.path.slice(0, -1), commentKey(scope.path[scope.path.length - 1] ?? node.name)];
+  const commentScope = { ...scope, path };
+  return other
+    ? [partVariable(commentScope, node.type, { type: 'other-text' }, 'other_text', other.text)]
+    : [partVariable(commentScope, node.type, { type: 'comment-text' }, 'comment', plainText('comment'))];
+}
+
+function otherChoice(node: QuestionNode): Choice | undefined {
+  if (node.kind !== 'single-choice' && node.kind !== 'multiple-choice') return undefined;
+  return node.choices.find((choice) => choice.special === 'other');
+}
+
+/** The API names the "other" tick `question.other` whatever value survey-core gives the item. */
+function choiceKey(choice: Choice): string {
+  return choice.special === 'other' ? 'other' : String(choice.value);
+}
+
+/** A variable for one part of a question: key `<question key>.<suffix>`, title "Question — part". */
+function partVariable(
+  scope: Scope,
+  questionType: string,
+  value: VariableValue,
+  keySuffix: string,
+  partTitle: LocalText,
+  part?: VariablePart,
+): Variable {
+  const title = joinTexts([scope.title, partTitle]);
+  const merged = part ? { ...scope.part, ...part } : scope.part;
+  return { ...common({ ...scope, title, key: `${scope.key}.${keySuffix}`, part: merged }, questionType), ...value };
+}
+
+function common(scope: Scope, questionType: string): VariableCommon & Pick<Variable, 'repeat'> {
+  return {
+    key: scope.key,
+    question: scope.question,
+    section: scope.section,
+    title: scope.title.text,
+    ...(scope.title.locales ? { titles: scope.title.locales } : {}),
+    questionType,
+    ...(scope.part ? { part: scope.part } : {}),
+    path: scope.path,
+    ...(scope.repeat ? { repeat: scope.repeat } : {}),
+  };
+}
+
+function variableChoice(choice: Choice): VariableChoice {
+  return { value: choice.value, ...localized(choice.text) };
+}
+
+function localized(text: LocalText): { label: string; labels?: LocaleTexts } {
+  return text.locales ? { label: text.text, labels: text.locales } : { label: text.text };
+}

@@ -1,0 +1,91 @@
+import type { SchemaObject } from 'ajv';
+import { answerCheckerFromTree } from './answer-schema.js';
+import { catalogueFromTree } from './catalogue.js';
+import type { Catalogue } from './catalogue.js';
+import { examineDefinition } from './definition.js';
+import type { SurveyDefinition } from './definition.js';
+import type { Problem } from './problem.js';
+import { submitValidatorFor } from './submit-validation.js';
+import type { Progress } from './submit-validation.js';
+
+/**
+ * The SurveyJS-facing core: pure functions of a definition, no I/O. The server compiles each
+ * survey version once and caches the result.
+ */
+
+export type CompiledQuestionnaire = {
+  readonly catalogue: Catalogue;
+  /** Types and allowed values of a draft (fast; every save). */
+  readonly checkDraft: (data: unknown) => Problem[];
+  /**
+   * Everything a submission must satisfy: first the draft check (survey-core does not check
+   * types, and should not be handed ill-typed data), then survey-core's required answers,
+   * validators and visibility logic.
+   */
+  readonly validateForSubmit: (data: unknown) => Problem[];
+  readonly progress: (data: unknown) => Progress;
+  /** The JSON Schema of a response's `data` (draft-07). */
+  readonly answerSchema: SchemaObject;
+};
+
+export class InvalidDefinitionError extends Error {
+  constructor(readonly reasons: readonly string[]) {
+    super(`the questionnaire definition is not valid:\n${reasons.map((reason) => `  - ${reason}`).join('\n')}`);
+    this.name = 'InvalidDefinitionError';
+  }
+}
+
+/**
+ * Throws InvalidDefinitionError for a definition checkDefinition() refuses: a catalogue or
+ * schema derived from one would silently misdescribe its answers.
+ */
+export function compileQuestionnaire(definition: SurveyDefinition): CompiledQuestionnaire {
+  const examined = examineDefinition(definition);
+  if (!examined.ok) throw new InvalidDefinitionError(examined.reasons);
+  // The model that built the question tree now serves the submit validator, which owns it.
+  const { model, questions } = examined;
+  const resultValues = model.calculatedValues.filter((value) => value.includeIntoResult).map((value) => value.name);
+  const catalogue = deepFreeze(catalogueFromTree(questions));
+  const checker = answerCheckerFromTree(questions, resultValues);
+  const submit = submitValidatorFor(model);
+  return Object.freeze({
+    catalogue,
+    checkDraft: checker.checkDraft,
+    validateForSubmit: (data: unknown) => {
+      const problems = checker.checkDraft(data);
+      return problems.length > 0 ? problems : submit.validateForSubmit(data);
+    },
+    progress: submit.progress,
+    answerSchema: deepFreeze(checker.schema),
+  });
+}
+
+/** Shared by every request for the version's lifetime: nobody may change it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+export { checkDefinition } from './definition.js';
+export type { DefinitionCheck, SurveyDefinition } from './definition.js';
+export { buildCatalogue, catalogueFromTree, ENTRY_PLACEHOLDER } from './catalogue.js';
+export type { Catalogue, Variable, VariableChoice, VariablePart, VariableType, VariableValue } from './catalogue.js';
+export { expandRepeats, repeatCounts } from './repeats.js';
+export type { Column, RepeatCounts } from './repeats.js';
+export { readCell, valueAt } from './variable-values.js';
+export type { CellValue } from './variable-values.js';
+export { buildAnswerSchema, compileAnswerChecker } from './answer-schema.js';
+export type { AnswerChecker } from './answer-schema.js';
+export { createSubmitValidator } from './submit-validation.js';
+export type { Progress, SubmitValidator } from './submit-validation.js';
+export { LONG_COLUMNS, WIDE_RESPONSE_COLUMNS, longRows, wideColumns, wideColumnsFor, wideHeader, wideRow } from './csv-layout.js';
+export type { CsvValues, LongRow } from './csv-layout.js';
+export { CSV_BOM, csvCell, csvLine } from './csv-text.js';
+export { mapAnswers, parseCrosswalk } from './crosswalk.js';
+export type { AnswerCheck, Crosswalk, CrosswalkParse, CrosswalkStep, DroppedAnswer, MappedAnswers } from './crosswalk.js';
+export { isAnswered } from './answered.js';
+export type { Problem } from './problem.js';
+export type { JsonObject, JsonValue } from './json.js';

@@ -1,0 +1,79 @@
+import { isAnswered } from './answered.js';
+import type { VariableChoice } from './catalogue.js';
+import type { Column } from './repeats.js';
+
+/**
+ * Reads one column's value out of a response's data as CSV-ready text. `undefined` means
+ * unanswered (an empty cell); `label` is the human text for coded values and absent for text,
+ * numbers, dates, counts and ranks, whose code already is what a reader needs.
+ */
+export type CellValue = { readonly code: string; readonly label?: string };
+
+/** Codes of a multi-choice matrix cell are joined with `|` (definitions may not use it in values). */
+export const MULTIPLE_CODES_SEPARATOR = '|';
+const MULTIPLE_LABELS_SEPARATOR = ' | ';
+
+export function readCell(column: Column, data: unknown): CellValue | undefined {
+  const value = valueAt(data, column.path);
+  if (!isAnswered(value)) return undefined;
+  switch (column.type) {
+    case 'text':
+    case 'date':
+    case 'number':
+    case 'other-text':
+    case 'comment-text':
+      return typeof value === 'string' || typeof value === 'number' ? { code: String(value) } : { code: JSON.stringify(value) };
+    case 'choice':
+      return codedCell(value, column.choices);
+    case 'choices': {
+      const values = Array.isArray(value) ? value : [value];
+      const cells = values.map((item) => codedCell(item, column.choices));
+      return {
+        code: cells.map((cell) => cell.code).join(MULTIPLE_CODES_SEPARATOR),
+        label: cells.map((cell) => cell.label).join(MULTIPLE_LABELS_SEPARATOR),
+      };
+    }
+    case 'boolean': {
+      const [yes, no] = column.choices;
+      if (value === column.stored.yes) return { code: '1', label: yes.label };
+      if (value === column.stored.no) return { code: '0', label: no.label };
+      return { code: String(value), label: String(value) };
+    }
+    case 'checkbox-choice': {
+      if (!Array.isArray(value)) return undefined;
+      // Unticked reads as empty in labels mode: ticked choices show their label, so a set of
+      // ticks still reads back unambiguously (an answered checkbox has at least one tick).
+      return value.some((item) => sameValue(item, column.choice.value))
+        ? { code: '1', label: column.choice.label }
+        : { code: '0', label: '' };
+    }
+    case 'rank': {
+      if (!Array.isArray(value)) return undefined;
+      const position = value.findIndex((item) => sameValue(item, column.choice.value));
+      return position < 0 ? undefined : { code: String(position + 1) };
+    }
+    case 'count':
+      return Array.isArray(value) ? { code: String(value.length) } : undefined;
+  }
+}
+
+function codedCell(value: unknown, choices: readonly VariableChoice[]): { code: string; label: string } {
+  const code = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
+  const choice = choices.find((candidate) => sameValue(value, candidate.value));
+  return { code, label: choice?.label ?? code };
+}
+
+/** A choice code matches as text too: the answer schema keeps types exact, old data may not be. */
+function sameValue(value: unknown, choice: string | number): boolean {
+  return value === choice || (typeof value !== 'object' && String(value) === String(choice));
+}
+
+export function valueAt(data: unknown, path: readonly string[]): unknown {
+  let current: unknown = data;
+  for (const step of path) {
+    // Own keys only: data is parsed JSON, and `toString` must not find Object's method.
+    if (typeof current !== 'object' || current === null || !Object.hasOwn(current, step)) return undefined;
+    current = (current as Record<string, unknown>)[step];
+  }
+  return current;
+}
