@@ -2,7 +2,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
-import { csvLine, UTF8_BOM } from '../http/csv.js';
+import { CSV_BOM, csvLine } from '../questionnaire/csv-text.js';
 import { errorResponses, Timestamp } from '../http/schemas.js';
 
 const Filter = Type.Object(
@@ -52,7 +52,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       await fastify.audit.record({ actor: principalOf(request).user, action: 'export.downloaded', target: 'audit.csv', ip: request.ip });
       const events = fastify.audit.stream(request.query);
       async function* lines() {
-        yield UTF8_BOM + csvLine(['id', 'at', 'actor_email', 'action', 'target', 'ip', 'details']);
+        yield CSV_BOM + csvLine(['id', 'at', 'actor_email', 'action', 'target', 'ip', 'details']);
         for await (const e of events) {
           yield csvLine([e.id, e.at.toISOString(), e.actorEmail ?? '', e.action, e.target ?? '', e.ip ?? '', JSON.stringify(e.details)]);
         }
