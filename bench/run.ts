@@ -1,0 +1,21 @@
+/**
+ * `npm run bench [-- name …]`: runs the named benchmarks (all by default) and records their
+ * figures in bench/BENCHMARKS.md.
+ */
+const BENCHES: Record<string, () => Promise<void>> = {
+  startup: async () => (await import('./startup.js')).runStartupBench(),
+  questionnaire: async () => {
+    await (await import('./questionnaire.js')).runQuestionnaireBench();
+  },
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !(name in BENCHES));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(64);
+}
+for (const name of wanted.length > 0 ? wanted : Object.keys(BENCHES)) {
+  console.log(`\n# ${name}`);
+  await BENCHES[name]!();
+}
