@@ -1,7 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Navigate, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/feedback/loading-state';
 import { paths, parseVersionParam } from '../config/paths';
+import { ProtectedLayout } from '../features/auth/components/protected-layout';
+import { RequireRole } from '../features/auth/components/require-role';
 import { getSurveyVersionQueryOptions } from '../features/surveys/api/get-survey-version';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root';
@@ -23,26 +25,36 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
           ErrorBoundary: RouteError,
           HydrateFallback: PageLoading,
           children: [
+            { path: paths.signIn.path, lazy: () => import('./routes/sign-in') },
+            { path: paths.invitation.path, lazy: () => import('./routes/invitation') },
             {
-              // The sign-in work replaces this with the signed-in person's home for their role.
-              index: true,
-              element: <Navigate to={paths.questionnaires.getHref()} replace />,
-            },
-            {
-              path: paths.questionnaires.path,
-              lazy: () => import('./routes/questionnaires'),
-            },
-            {
-              path: paths.questionnaire.path,
-              // Start fetching the (large) definition while SurveyJS's code is still loading.
-              loader: ({ params }) => {
-                const version = parseVersionParam(params.version);
-                if (params.surveyId && version !== null) {
-                  void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
-                }
-                return null;
-              },
-              lazy: () => import('./routes/questionnaire-preview'),
+              Component: ProtectedLayout,
+              children: [
+                { index: true, lazy: () => import('./routes/home') },
+                { path: paths.changePassword.path, lazy: () => import('./routes/change-password') },
+                { path: paths.apiTokens.path, lazy: () => import('./routes/api-tokens') },
+                { path: paths.questionnaires.path, lazy: () => import('./routes/questionnaires') },
+                {
+                  path: paths.questionnaire.path,
+                  // Start fetching the (large) definition while SurveyJS's code is still loading.
+                  loader: ({ params }) => {
+                    const version = parseVersionParam(params.version);
+                    if (params.surveyId && version !== null) {
+                      void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
+                    }
+                    return null;
+                  },
+                  lazy: () => import('./routes/questionnaire-preview'),
+                },
+                {
+                  element: <RequireRole roles={ADMINISTRATORS} />,
+                  children: [
+                    { path: paths.people.path, lazy: () => import('./routes/people') },
+                    { path: paths.memberStates.path, lazy: () => import('./routes/member-states') },
+                    { path: paths.auditLog.path, lazy: () => import('./routes/audit-log') },
+                  ],
+                },
+              ],
             },
             { path: '*', Component: NotFoundPage },
           ],
@@ -51,6 +63,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
     },
   ];
 }
+
+const ADMINISTRATORS = ['admin'] as const;
 
 export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter(createRoutes(queryClient));

@@ -7,6 +7,24 @@ export const paths = {
     path: '/',
     getHref: () => '/',
   },
+  signIn: {
+    path: '/sign-in',
+    /** `next`: where to go once signed in (a path on this site). */
+    getHref: (next?: string) => withNext('/sign-in', next),
+  },
+  invitation: {
+    path: '/invitations/:token',
+    getHref: (token: string) => `/invitations/${encodeURIComponent(token)}`,
+  },
+  changePassword: {
+    path: '/account/password',
+    /** `next`: where to go once a required change is done. */
+    getHref: (next?: string) => withNext('/account/password', next),
+  },
+  apiTokens: {
+    path: '/account/tokens',
+    getHref: () => '/account/tokens',
+  },
   questionnaires: {
     path: '/questionnaires',
     getHref: () => '/questionnaires',
@@ -16,10 +34,46 @@ export const paths = {
     getHref: (surveyId: string, version: number) =>
       `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}`,
   },
+  people: {
+    path: '/admin/people',
+    getHref: () => '/admin/people',
+  },
+  memberStates: {
+    path: '/admin/member-states',
+    getHref: () => '/admin/member-states',
+  },
+  auditLog: {
+    path: '/admin/audit',
+    getHref: (action?: string) => (action ? `/admin/audit?${new URLSearchParams({ action }).toString()}` : '/admin/audit'),
+  },
 } as const;
+
+function withNext(path: string, next: string | undefined): string {
+  return next ? `${path}?${new URLSearchParams({ next }).toString()}` : path;
+}
 
 /** A `:version` URL segment as a version number, or null when it is not one (`0`, `2a`, `-1`). */
 export function parseVersionParam(segment: string | undefined): number | null {
   if (segment === undefined || !/^[1-9][0-9]{0,8}$/.test(segment)) return null;
   return Number(segment);
+}
+
+/**
+ * A `next` query value as a path on this site to go to, or null. Only a relative path that stays
+ * on this origin is accepted: `https://evil.example`, `//evil.example` and `/\evil.example` would
+ * otherwise turn the sign-in page into an open redirect.
+ */
+export function safeNextPath(raw: string | null | undefined): string | null {
+  if (!raw || !raw.startsWith('/') || raw.startsWith('//') || raw.startsWith('/\\')) return null;
+  const base = 'https://this-site.invalid';
+  let url: URL;
+  try {
+    url = new URL(raw, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  const path = `${url.pathname}${url.search}${url.hash}`;
+  // Coming back to the sign-in page after signing in would only loop.
+  return url.pathname === '/sign-in' ? null : path;
 }

@@ -27,3 +27,24 @@ export interface SurveyVersion {
   /** The SurveyJS JSON of this version; never changes once published. */
   definition: Record<string, unknown>;
 }
+
+export type Role = 'admin' | 'consultant' | 'analyst' | 'delegate';
+
+/** The signed-in person, as `GET /api/auth/me` and sign-in return them. */
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** A member state code such as `EE` for delegates; null for every other role. */
+  memberState: string | null;
+  /** Set after signing in with a one-time password: nothing else works until it is changed. */
+  mustChangePassword: boolean;
+}
+
+/** The answer of sign-in, `GET /api/auth/me`, invitation acceptance and password change. */
+export interface SignedIn {
+  user: User;
+  /** Null when the caller used an API token rather than a session cookie. */
+  csrfToken: string | null;
+}

@@ -1,21 +1,23 @@
 import { screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { errorResponse, jsonResponse, stubFetch } from '../helpers/fake-fetch';
+import type { User } from '../../../client/src/types/api';
+import { json, stubApi } from '../helpers/fake-api';
 import { surveysFixture, surveyVersionFixture } from '../helpers/fixtures';
+import { consultantUser, delegateUser, signedInAs } from '../helpers/people-fixtures';
 import { renderApp } from '../helpers/render';
 
-function stubApi() {
-  return stubFetch(({ url }) => {
-    if (url === '/api/surveys') return jsonResponse(200, surveysFixture);
-    if (url === '/api/surveys/national-cooperation/versions/2') return jsonResponse(200, surveyVersionFixture);
-    return errorResponse(404, 'NOT_FOUND', 'There is nothing at this address.');
+function stubSignedIn(user: User = consultantUser) {
+  return stubApi({
+    'GET /api/auth/me': json(200, signedInAs(user)),
+    'GET /api/surveys': json(200, surveysFixture),
+    'GET /api/surveys/national-cooperation/versions/2': json(200, surveyVersionFixture),
   });
 }
 
 describe('the application', () => {
   it('wraps every page in the shell: skip link, header, main navigation, main content, footer', async () => {
-    stubApi();
+    stubSignedIn();
     renderApp('/questionnaires');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Questionnaires' })).toBeTruthy();
@@ -30,16 +32,16 @@ describe('the application', () => {
     expect(screen.getByRole('link', { name: 'Skip to main content' }).getAttribute('href')).toBe(`#${main.id}`);
   });
 
-  it('sends the start page to the questionnaires for now', async () => {
-    stubApi();
+  it("opens the signed-in person's home at the start page", async () => {
+    stubSignedIn(delegateUser);
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Questionnaires' })).toBeTruthy();
-    expect(router.state.location.pathname).toBe('/questionnaires');
+    expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/');
   });
 
   it('opens a version from the list and shows it read-only, in the shell', async () => {
-    stubApi();
+    stubSignedIn();
     const { router } = renderApp('/questionnaires');
 
     await userEvent.click(
@@ -54,7 +56,7 @@ describe('the application', () => {
   });
 
   it('answers an unknown address with the not-found page inside the shell', async () => {
-    stubApi();
+    stubSignedIn();
     renderApp('/no/such/page');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
@@ -63,10 +65,10 @@ describe('the application', () => {
   });
 
   it('answers a questionnaire address without a valid version number with the not-found page', async () => {
-    const requests = stubApi();
+    const requests = stubSignedIn();
     renderApp('/questionnaires/national-cooperation/versions/0');
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Page not found' })).toBeTruthy();
-    expect(requests).toHaveLength(0);
+    expect(requests.filter((r) => r.url.startsWith('/api/surveys'))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { matchPath } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { parseVersionParam, paths } from '../../../client/src/config/paths';
+import { parseVersionParam, paths, safeNextPath } from '../../../client/src/config/paths';
 
 describe('paths', () => {
   it('builds the questionnaire URL that its route pattern matches', () => {
@@ -23,6 +23,21 @@ describe('paths', () => {
   it('matches each href to its own path', () => {
     expect(matchPath(paths.questionnaires.path, paths.questionnaires.getHref())).toBeTruthy();
     expect(matchPath(paths.home.path, paths.home.getHref())).toBeTruthy();
+    expect(matchPath(paths.signIn.path, paths.signIn.getHref())).toBeTruthy();
+    expect(matchPath(paths.changePassword.path, paths.changePassword.getHref())).toBeTruthy();
+    expect(matchPath(paths.apiTokens.path, paths.apiTokens.getHref())).toBeTruthy();
+    expect(matchPath(paths.people.path, paths.people.getHref())).toBeTruthy();
+    expect(matchPath(paths.memberStates.path, paths.memberStates.getHref())).toBeTruthy();
+    expect(matchPath(paths.auditLog.path, paths.auditLog.getHref())).toBeTruthy();
+    expect(matchPath(paths.invitation.path, paths.invitation.getHref('abc_DEF-1'))?.params.token).toBe('abc_DEF-1');
+  });
+
+  it('carries where to go after sign-in as an escaped query value', () => {
+    const href = paths.signIn.getHref('/admin/audit?action=auth.signed_in#top');
+
+    expect(href).toBe('/sign-in?next=%2Fadmin%2Faudit%3Faction%3Dauth.signed_in%23top');
+    expect(new URL(href, 'http://x').searchParams.get('next')).toBe('/admin/audit?action=auth.signed_in#top');
+    expect(paths.signIn.getHref()).toBe('/sign-in');
   });
 });
 
@@ -38,5 +53,32 @@ describe('parseVersionParam', () => {
 
   it('refuses a missing segment', () => {
     expect(parseVersionParam(undefined)).toBeNull();
+  });
+});
+
+describe('safeNextPath', () => {
+  it.each(['/', '/questionnaires', '/admin/audit?action=auth.signed_in', '/questionnaires/ncs/versions/2#q3'])(
+    'keeps the path on this site %j',
+    (next) => {
+      expect(safeNextPath(next)).toBe(next);
+    },
+  );
+
+  it.each([
+    'https://evil.example/',
+    'http:evil.example',
+    '//evil.example/path',
+    '/\\evil.example',
+    '/\t/evil.example',
+    'javascript:alert(1)',
+    'questionnaires',
+    '',
+  ])('refuses %j', (next) => {
+    expect(safeNextPath(next)).toBeNull();
+  });
+
+  it('refuses a missing value and the sign-in page itself', () => {
+    expect(safeNextPath(null)).toBeNull();
+    expect(safeNextPath('/sign-in?next=%2F')).toBeNull();
   });
 });

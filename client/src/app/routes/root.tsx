@@ -1,19 +1,21 @@
 import { Outlet, ScrollRestoration, useNavigation } from 'react-router';
 import { AppLayout } from '../../components/layout/app-layout';
-import type { NavItem } from '../../components/layout/main-nav';
-import { paths } from '../../config/paths';
+import { useMe } from '../../features/auth/api/get-me';
+import { UserMenu } from '../../features/auth/components/user-menu';
+import { navItemsFor } from '../nav-items';
 import { useFocusMainOnNavigation } from './use-focus-main-on-navigation';
 
-// The sign-in work makes this depend on the person's role (a delegate's "My questionnaires",
-// a consultant's board, an analyst's tables, an administrator's people and versions).
-const NAV_ITEMS: NavItem[] = [{ label: 'Questionnaires', to: paths.questionnaires.getHref() }];
-
-/** The shell around every page. */
+/** The shell around every page, with the navigation and account menu of whoever is signed in. */
 export function RootLayout() {
   const navigation = useNavigation();
+  const user = useMe().data ?? null;
   useFocusMainOnNavigation();
   return (
-    <AppLayout navItems={NAV_ITEMS} pending={navigation.state === 'loading'}>
+    <AppLayout
+      navItems={navItemsFor(user)}
+      account={user && <UserMenu user={user} />}
+      pending={navigation.state === 'loading'}
+    >
       <Outlet />
       <ScrollRestoration />
     </AppLayout>

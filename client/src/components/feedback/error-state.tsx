@@ -11,7 +11,8 @@ interface ErrorStateProps {
 
 const GENERIC_MESSAGE = 'Something unexpected happened. Please try again.';
 
-// Until the sign-in work puts a protected layout in front of the pages, a page can meet a 401 here.
+// A 401 shows here for a moment when a session ends while a page is open, until the session
+// check sends the person to the sign-in page.
 const HINTS: Partial<Record<number, string>> = {
   401: 'Your session may have ended. Sign in, then try again.',
   403: 'If you think you should have access, contact the survey administrator.',

@@ -6,6 +6,7 @@ import { SiteHeader } from './site-header';
 export const MAIN_CONTENT_ID = 'main-content';
 
 interface AppLayoutProps {
+  /** The main navigation; none (signed out) leaves it out. */
   navItems: NavItem[];
   /** The header's right-hand side: where the signed-in person and "Sign out" will go. */
   account?: ReactNode;
@@ -22,7 +23,7 @@ export function AppLayout({ navItems, account, pending = false, children }: AppL
       </a>
       {pending && <div className="route-progress" aria-hidden="true" />}
       <SiteHeader account={account} />
-      <MainNav items={navItems} />
+      {navItems.length > 0 && <MainNav items={navItems} />}
       <main id={MAIN_CONTENT_ID} className="app__main" tabIndex={-1} aria-busy={pending || undefined}>
         <div className="container">{children}</div>
       </main>

@@ -1,0 +1,1 @@
+export { ApiTokensPage as Component } from '../../features/api-tokens/components/api-tokens-page';

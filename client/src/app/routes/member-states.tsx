@@ -1,0 +1,1 @@
+export { MemberStatesPage as Component } from '../../features/admin/components/member-states-page';

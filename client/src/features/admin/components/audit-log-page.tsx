@@ -1,0 +1,176 @@
+import { useId, type FormEvent } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { EmptyState } from '../../../components/feedback/empty-state';
+import { ErrorState } from '../../../components/feedback/error-state';
+import { LoadingState } from '../../../components/feedback/loading-state';
+import { TextField } from '../../../components/form/field';
+import { readText } from '../../../components/form/read-text';
+import { Page } from '../../../components/layout/page';
+import { paths } from '../../../config/paths';
+import { formatDateTime } from '../../../lib/format-date';
+import { auditCsvHref, useAuditEvents, type AuditEvent } from '../api/get-audit-events';
+
+/** Actions the server records today; the filter takes any other action name as well. */
+const KNOWN_ACTIONS = [
+  'auth.signed_in',
+  'auth.sign_in_failed',
+  'auth.sign_in_throttled',
+  'auth.signed_out',
+  'auth.signed_out_everywhere',
+  'auth.password_changed',
+  'invitation.created',
+  'invitation.accepted',
+  'invitation.revoked',
+  'user.role_changed',
+  'user.disabled',
+  'user.enabled',
+  'user.sessions_revoked',
+  'token.created',
+  'token.revoked',
+  'export.downloaded',
+];
+
+export function AuditLogPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const action = searchParams.get('action')?.trim() || undefined;
+
+  function applyFilter(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const chosen = readText(event.currentTarget, 'action').trim();
+    setSearchParams(chosen ? { action: chosen } : {});
+  }
+
+  return (
+    <Page
+      title="Audit log"
+      lead="Who did what, and when: sign-ins (failed ones too), invitations, role changes, API tokens and downloads. Newest first."
+    >
+      <div className="toolbar">
+        <ActionFilter key={action ?? ''} action={action} onSubmit={applyFilter} />
+        <a className="button button--secondary" href={auditCsvHref({ action })} download>
+          Download CSV{action ? ' of these events' : ''}
+        </a>
+      </div>
+      <AuditTable action={action} />
+    </Page>
+  );
+}
+
+function ActionFilter({ action, onSubmit }: { action: string | undefined; onSubmit: (event: FormEvent<HTMLFormElement>) => void }) {
+  const listId = useId();
+  return (
+    <form className="form filter-form" role="search" aria-label="Filter the audit log" onSubmit={onSubmit}>
+      <TextField
+        label="Action"
+        name="action"
+        list={listId}
+        defaultValue={action ?? ''}
+        hint="Exactly as shown in the table, e.g. auth.sign_in_failed. Empty shows every action."
+        autoComplete="off"
+        spellCheck={false}
+      />
+      <datalist id={listId}>
+        {KNOWN_ACTIONS.map((known) => (
+          <option key={known} value={known} />
+        ))}
+      </datalist>
+      <div className="button-row">
+        <button type="submit" className="button button--secondary">
+          Show
+        </button>
+        {action && <Link to={paths.auditLog.getHref()}>Show every action</Link>}
+      </div>
+    </form>
+  );
+}
+
+function AuditTable({ action }: { action: string | undefined }) {
+  const events = useAuditEvents({ action });
+
+  if (events.isPending) return <LoadingState label="Loading the audit log…" />;
+  if (events.isError) {
+    return (
+      <ErrorState
+        error={events.error}
+        title="The audit log could not be loaded"
+        onRetry={() => void events.refetch()}
+        isRetrying={events.isFetching}
+      />
+    );
+  }
+  const rows = events.data.pages.flat();
+  if (rows.length === 0) {
+    return (
+      <EmptyState title="No events">
+        {action ? `Nothing has been recorded with the action “${action}”.` : 'Nothing has been recorded yet.'}
+      </EmptyState>
+    );
+  }
+  return (
+    <>
+      <div className="table-wrap">
+        <table className="table">
+          <caption className="visually-hidden">{action ? `Audit events with the action ${action}` : 'Audit events'}, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Time</th>
+              <th scope="col">Actor</th>
+              <th scope="col">Action</th>
+              <th scope="col">Target</th>
+              <th scope="col">Address</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((event) => (
+              <AuditRow key={event.id} event={event} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <div className="load-more">
+        {events.hasNextPage ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            onClick={() => void events.fetchNextPage()}
+            disabled={events.isFetchingNextPage}
+          >
+            {events.isFetchingNextPage ? 'Loading older events…' : 'Load older events'}
+          </button>
+        ) : (
+          <p className="muted">That is the oldest event{action ? ' with this action' : ''}.</p>
+        )}
+        {events.isFetchNextPageError && (
+          <p className="field__error" role="alert">
+            The older events could not be loaded. Try again.
+          </p>
+        )}
+      </div>
+    </>
+  );
+}
+
+function AuditRow({ event }: { event: AuditEvent }) {
+  const details = describeDetails(event.details);
+  return (
+    <tr>
+      <td>
+        <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+      </td>
+      <td>{event.actorEmail ?? <span className="muted">nobody signed in</span>}</td>
+      <td>
+        <code>{event.action}</code>
+        {details && <span className="table__note table__details">{details}</span>}
+      </td>
+      <td className="table__details">{event.target ?? '—'}</td>
+      <td>{event.ip ?? '—'}</td>
+    </tr>
+  );
+}
+
+/** `reason: wrong_password; role: delegate`, nested values as JSON. */
+function describeDetails(details: Record<string, unknown>): string {
+  return Object.entries(details)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`)
+    .join('; ');
+}

@@ -1,0 +1,87 @@
+import { ConfirmAction } from '../../../components/confirm-action';
+import { EmptyState } from '../../../components/feedback/empty-state';
+import { ErrorState } from '../../../components/feedback/error-state';
+import { LoadingState } from '../../../components/feedback/loading-state';
+import { ROLE_LABELS } from '../../../config/roles';
+import { formatDate } from '../../../lib/format-date';
+import { useInvitations, type PendingInvitation } from '../api/get-invitations';
+import { useWithdrawInvitation } from '../api/withdraw-invitation';
+
+export function InvitationList() {
+  const invitations = useInvitations();
+
+  if (invitations.isPending) return <LoadingState label="Loading the invitations…" />;
+  if (invitations.isError) {
+    return (
+      <ErrorState
+        error={invitations.error}
+        title="The invitations could not be loaded"
+        onRetry={() => void invitations.refetch()}
+        isRetrying={invitations.isFetching}
+      />
+    );
+  }
+  if (invitations.data.length === 0) {
+    return <EmptyState title="No pending invitations">Invitations appear here until they are accepted, withdrawn or expire.</EmptyState>;
+  }
+  return (
+    <>
+      <p className="muted">
+        A link cannot be shown again. To send it once more, withdraw the invitation and create a new one.
+      </p>
+      <div className="table-wrap">
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">E-mail</th>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Member state</th>
+              <th scope="col">Created</th>
+              <th scope="col">Expires</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {invitations.data.map((invitation) => (
+              <InvitationRow key={invitation.id} invitation={invitation} />
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
+function InvitationRow({ invitation }: { invitation: PendingInvitation }) {
+  const withdraw = useWithdrawInvitation();
+  return (
+    <tr>
+      <th scope="row">{invitation.email}</th>
+      <td>{invitation.name ?? '—'}</td>
+      <td>{ROLE_LABELS[invitation.role]}</td>
+      <td>{invitation.memberState ?? '—'}</td>
+      <td>
+        <time dateTime={invitation.createdAt}>{formatDate(invitation.createdAt)}</time>
+      </td>
+      <td>
+        <time dateTime={invitation.expiresAt}>{formatDate(invitation.expiresAt)}</time>
+      </td>
+      <td className="table__actions">
+        <div className="button-row">
+          <ConfirmAction
+            question={`Withdraw the invitation for ${invitation.email}? Its link stops working at once.`}
+            confirmLabel="Withdraw"
+            pendingLabel="Withdrawing…"
+            onConfirm={() => withdraw.mutateAsync({ id: invitation.id })}
+            destructive
+          >
+            Withdraw<span className="visually-hidden"> the invitation for {invitation.email}</span>
+          </ConfirmAction>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,124 @@
+import { Fragment, useEffect, useRef, useState } from 'react';
+import { EmptyState } from '../../../components/feedback/empty-state';
+import { ErrorState } from '../../../components/feedback/error-state';
+import { LoadingState } from '../../../components/feedback/loading-state';
+import { ROLE_LABELS } from '../../../config/roles';
+import { formatDate } from '../../../lib/format-date';
+import { usePeople, type Person } from '../api/get-people';
+import { ActiveBadge } from './active-badge';
+import { PersonManager } from './person-manager';
+
+const COLUMNS = 7;
+
+export function PeopleTable({ currentUserId }: { currentUserId: string }) {
+  const people = usePeople();
+  const [managing, setManaging] = useState<string | null>(null);
+
+  if (people.isPending) return <LoadingState label="Loading the people…" />;
+  if (people.isError) {
+    return (
+      <ErrorState
+        error={people.error}
+        title="The people could not be loaded"
+        onRetry={() => void people.refetch()}
+        isRetrying={people.isFetching}
+      />
+    );
+  }
+  if (people.data.length === 0) {
+    return <EmptyState title="Nobody has an account yet">People appear here once they accept their invitation.</EmptyState>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">E-mail</th>
+            <th scope="col">Role</th>
+            <th scope="col">Member state</th>
+            <th scope="col">Status</th>
+            <th scope="col">Created</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {people.data.map((person) => {
+            const open = managing === person.id;
+            const panelId = `manage-${person.id}`;
+            return (
+              <Fragment key={person.id}>
+                <PersonRow
+                  person={person}
+                  isYou={person.id === currentUserId}
+                  open={open}
+                  panelId={panelId}
+                  onToggle={() => setManaging(open ? null : person.id)}
+                />
+                {open && (
+                  <tr id={panelId} className="table__detail">
+                    <td colSpan={COLUMNS}>
+                      <PersonManager person={person} isYou={person.id === currentUserId} onClose={() => setManaging(null)} />
+                    </td>
+                  </tr>
+                )}
+              </Fragment>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+interface PersonRowProps {
+  person: Person;
+  isYou: boolean;
+  open: boolean;
+  panelId: string;
+  onToggle: () => void;
+}
+
+function PersonRow({ person, isYou, open, panelId, onToggle }: PersonRowProps) {
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(open);
+  useEffect(() => {
+    // Closing the panel removes what had the focus: give it back to the button that opened it.
+    if (wasOpen.current && !open && document.activeElement === document.body) buttonRef.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return (
+    <tr>
+      <th scope="row">
+        {person.name}
+        {isYou && <span className="muted"> (you)</span>}
+      </th>
+      <td>{person.email}</td>
+      <td>{ROLE_LABELS[person.role]}</td>
+      <td>{person.memberState ?? '—'}</td>
+      <td>
+        <ActiveBadge active={person.disabledAt === null} inactiveLabel="Disabled" />
+        {person.mustChangePassword && <span className="table__note">Must choose a new password</span>}
+      </td>
+      <td>
+        <time dateTime={person.createdAt}>{formatDate(person.createdAt)}</time>
+      </td>
+      <td className="table__actions">
+        <div className="button-row">
+          <button
+            ref={buttonRef}
+            type="button"
+            className="button button--secondary button--small"
+            aria-expanded={open}
+            aria-controls={open ? panelId : undefined}
+            onClick={onToggle}
+          >
+            Manage<span className="visually-hidden"> {person.name}</span>
+          </button>
+        </div>
+      </td>
+    </tr>
+  );
+}

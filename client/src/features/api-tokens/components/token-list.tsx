@@ -1,0 +1,73 @@
+import { ConfirmAction } from '../../../components/confirm-action';
+import { EmptyState } from '../../../components/feedback/empty-state';
+import { ErrorState } from '../../../components/feedback/error-state';
+import { LoadingState } from '../../../components/feedback/loading-state';
+import { formatDateTime } from '../../../lib/format-date';
+import { useApiTokens, type ApiToken } from '../api/get-api-tokens';
+import { useRevokeApiToken } from '../api/revoke-api-token';
+
+export function TokenList() {
+  const tokens = useApiTokens();
+
+  if (tokens.isPending) return <LoadingState label="Loading your tokens…" />;
+  if (tokens.isError) {
+    return (
+      <ErrorState
+        error={tokens.error}
+        title="Your tokens could not be loaded"
+        onRetry={() => void tokens.refetch()}
+        isRetrying={tokens.isFetching}
+      />
+    );
+  }
+  if (tokens.data.length === 0) {
+    return <EmptyState title="No tokens yet">Tokens you create appear here, with when they were last used.</EmptyState>;
+  }
+  return (
+    <div className="table-wrap">
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Created</th>
+            <th scope="col">Last used</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data.map((token) => (
+            <TokenRow key={token.id} token={token} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function TokenRow({ token }: { token: ApiToken }) {
+  const revoke = useRevokeApiToken();
+  return (
+    <tr>
+      <th scope="row">{token.name}</th>
+      <td>
+        <time dateTime={token.createdAt}>{formatDateTime(token.createdAt)}</time>
+      </td>
+      <td>{token.lastUsedAt ? <time dateTime={token.lastUsedAt}>{formatDateTime(token.lastUsedAt)}</time> : 'Never'}</td>
+      <td className="table__actions">
+        <div className="button-row">
+          <ConfirmAction
+            question={`Revoke “${token.name}”? Scripts that use it stop working at once.`}
+            confirmLabel="Revoke"
+            pendingLabel="Revoking…"
+            onConfirm={() => revoke.mutateAsync({ id: token.id })}
+            destructive
+          >
+            Revoke<span className="visually-hidden"> {token.name}</span>
+          </ConfirmAction>
+        </div>
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,34 @@
+import { Page } from '../../../components/layout/page';
+import { paths } from '../../../config/paths';
+import { LinkCards } from './link-cards';
+
+export function AdminHome({ name }: { name: string }) {
+  return (
+    <Page title={`Welcome, ${name}`} lead="You invite people and look after the member states and the questionnaires.">
+      <LinkCards
+        links={[
+          {
+            to: paths.people.getHref(),
+            title: 'People',
+            description: 'Invite people by link, change their roles, disable accounts.',
+          },
+          {
+            to: paths.memberStates.getHref(),
+            title: 'Member states',
+            description: 'Add, rename, deactivate and reactivate member states.',
+          },
+          {
+            to: paths.auditLog.getHref(),
+            title: 'Audit log',
+            description: 'Sign-ins, invitations, role changes and downloads, with a CSV download.',
+          },
+          {
+            to: paths.questionnaires.getHref(),
+            title: 'Questionnaires',
+            description: 'Every published version of each questionnaire, to read its questions.',
+          },
+        ]}
+      />
+    </Page>
+  );
+}

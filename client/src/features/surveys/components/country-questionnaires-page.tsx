@@ -1,0 +1,55 @@
+import { EmptyState } from '../../../components/feedback/empty-state';
+import { ErrorState } from '../../../components/feedback/error-state';
+import { LoadingState } from '../../../components/feedback/loading-state';
+import { Page } from '../../../components/layout/page';
+import type { Survey } from '../../../types/api';
+import { useSurveys } from '../api/get-surveys';
+import { CountryQuestionnaireList, type CountryQuestionnaire } from './country-questionnaire-list';
+
+/** A delegate's start page: the questionnaire versions their member state is asked to answer. */
+export function CountryQuestionnairesPage({ memberState }: { memberState: string | null }) {
+  return (
+    <Page
+      title="Your country's questionnaires"
+      lead={`The questionnaires ${memberState ? `for ${memberState}` : 'of your member state'}, open rounds first. Open one to read its questions.`}
+    >
+      <Questionnaires />
+    </Page>
+  );
+}
+
+function Questionnaires() {
+  const surveys = useSurveys();
+
+  if (surveys.isPending) return <LoadingState label="Loading your questionnaires…" />;
+  if (surveys.isError) {
+    return (
+      <ErrorState
+        error={surveys.error}
+        title="Your questionnaires could not be loaded"
+        onRetry={() => void surveys.refetch()}
+        isRetrying={surveys.isFetching}
+      />
+    );
+  }
+  const items = toCountryQuestionnaires(surveys.data);
+  if (items.length === 0) {
+    return (
+      <EmptyState title="No questionnaires yet">
+        Questionnaires appear here as soon as an administrator publishes one.
+      </EmptyState>
+    );
+  }
+  return <CountryQuestionnaireList items={items} />;
+}
+
+/** One entry per published version: open rounds first, then the newest. */
+export function toCountryQuestionnaires(surveys: Survey[]): CountryQuestionnaire[] {
+  return surveys
+    .flatMap((survey) => survey.versions.map((version) => ({ surveyId: survey.id, surveyTitle: survey.title, version })))
+    .sort(
+      (a, b) =>
+        Number(b.version.status === 'open') - Number(a.version.status === 'open') ||
+        b.version.publishedAt.localeCompare(a.version.publishedAt),
+    );
+}

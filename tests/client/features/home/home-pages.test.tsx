@@ -1,0 +1,67 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Survey, User } from '../../../../client/src/types/api';
+import { json, stubApi } from '../../helpers/fake-api';
+import { surveysFixture } from '../../helpers/fixtures';
+import { adminUser, analystUser, consultantUser, delegateUser, signedInAs } from '../../helpers/people-fixtures';
+import { renderApp } from '../../helpers/render';
+
+function renderHome(user: User, surveys: Survey[] = surveysFixture) {
+  stubApi({ 'GET /api/auth/me': json(200, signedInAs(user)), 'GET /api/surveys': json(200, surveys) });
+  return renderApp('/');
+}
+
+describe('Home page', () => {
+  it("gives a delegate their country's questionnaires, open rounds first, each linked to its questions", async () => {
+    renderHome(delegateUser);
+
+    expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
+    expect(screen.getByText(/for EE/)).toBeTruthy();
+    const items = await screen.findAllByRole('region');
+    expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual([
+      'Labour exploitation training',
+      '2010 follow-up',
+      '2009 baseline',
+    ]);
+    expect(within(items[1]!).getByText('National cooperation survey · version 2')).toBeTruthy();
+    expect(within(items[2]!).getByText('Closed')).toBeTruthy();
+    expect(
+      within(items[1]!).getByRole('link', { name: 'View questions of National cooperation survey, version 2' }).getAttribute('href'),
+    ).toBe('/questionnaires/national-cooperation/versions/2');
+  });
+
+  it('tells a delegate when nothing has been published yet', async () => {
+    renderHome(delegateUser, []);
+
+    expect(await screen.findByRole('heading', { name: 'No questionnaires yet' })).toBeTruthy();
+  });
+
+  it('leads a consultant to the questionnaires', async () => {
+    renderHome(consultantUser);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Carl Consultant' })).toBeTruthy();
+    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Questionnaires' })).toBeTruthy();
+  });
+
+  it('shows an analyst how scripts use an API token', async () => {
+    renderHome(analystUser);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ana Analyst' })).toBeTruthy();
+    const main = within(screen.getByRole('main'));
+    expect(main.getByRole('link', { name: 'My API tokens' }).getAttribute('href')).toBe('/account/tokens');
+    expect(main.getByText(/curl -H "Authorization: Bearer <your token>"/)).toBeTruthy();
+  });
+
+  it('leads an administrator to people, member states, the audit log and the questionnaires', async () => {
+    renderHome(adminUser);
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ada Admin' })).toBeTruthy();
+    const links = within(screen.getByRole('main')).getAllByRole('link');
+    expect(links.map((link) => [link.textContent, link.getAttribute('href')])).toEqual([
+      ['People', '/admin/people'],
+      ['Member states', '/admin/member-states'],
+      ['Audit log', '/admin/audit'],
+      ['Questionnaires', '/questionnaires'],
+    ]);
+  });
+});
