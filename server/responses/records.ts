@@ -3,7 +3,7 @@ import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus, RevisionKind, SurveyVersionStatus } from '../db/schema.js';
 import { conflict, notFound } from '../http/errors.js';
 import type { CompiledQuestionnaire } from '../questionnaire/index.js';
-import type { SurveyVersionRecord } from '../surveys/service.js';
+import type { SurveyVersionInfo } from '../surveys/service.js';
 
 /** The response addressed by a request: a survey version and a member state. */
 export interface ResponseTarget {
@@ -20,11 +20,11 @@ export interface Actor {
 
 /** Compiled questionnaires, one per version (see surveys/compiled-questionnaires.ts). */
 export interface QuestionnaireSource {
-  load(surveyId: string, version: number): Promise<{ record: SurveyVersionRecord; questionnaire: CompiledQuestionnaire }>;
+  load(surveyId: string, version: number): Promise<{ record: SurveyVersionInfo; questionnaire: CompiledQuestionnaire }>;
 }
 
 export interface ResolvedTarget {
-  readonly record: SurveyVersionRecord;
+  readonly record: SurveyVersionInfo;
   readonly questionnaire: CompiledQuestionnaire;
   readonly state: { code: string; name: string; active: boolean };
 }

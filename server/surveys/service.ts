@@ -11,15 +11,22 @@ export interface SurveySummary {
   versions: Array<{ version: number; title: string; status: SurveyVersionStatus; publishedAt: Date }>;
 }
 
-export interface SurveyVersionRecord {
+/** A version without its definition: what a request needs to know besides the (cached) questionnaire. */
+export interface SurveyVersionInfo {
   surveyId: string;
   version: number;
   title: string;
   status: SurveyVersionStatus;
   publishedAt: Date;
   contentHash: string;
+}
+
+export interface SurveyVersionRecord extends SurveyVersionInfo {
   definition: SurveyDefinition;
 }
+
+const INFO_COLUMNS = ['survey_id', 'version', 'title', 'status', 'published_at', 'content_hash'] as const;
+const VERSION_NOT_FOUND = () => notFound('SURVEY_VERSION_NOT_FOUND', 'There is no such questionnaire version.');
 
 /** A definition file differs from the version already published under its number. */
 export class PublishedVersionChangedError extends Error {
@@ -71,8 +78,23 @@ export function createSurveysService(db: Kysely<Database>) {
 
   async function getVersion(surveyId: string, version: number): Promise<SurveyVersionRecord> {
     const found = await findVersion(surveyId, version);
-    if (!found) throw notFound('SURVEY_VERSION_NOT_FOUND', 'There is no such questionnaire version.');
+    if (!found) throw VERSION_NOT_FOUND();
     return found;
+  }
+
+  /**
+   * The version's status and content hash without its definition (tens of kilobytes of JSON):
+   * saves read this on every request and take the definition from the compiled cache.
+   */
+  async function getVersionInfo(surveyId: string, version: number): Promise<SurveyVersionInfo> {
+    const row = await db
+      .selectFrom('survey_versions')
+      .select(INFO_COLUMNS)
+      .where('survey_id', '=', surveyId)
+      .where('version', '=', version)
+      .executeTakeFirst();
+    if (!row) throw VERSION_NOT_FOUND();
+    return toInfo(row);
   }
 
   async function createSurvey(id: string, title: string): Promise<{ id: string; title: string }> {
@@ -99,16 +121,16 @@ export function createSurveysService(db: Kysely<Database>) {
     });
   }
 
-  async function setStatus(surveyId: string, version: number, status: SurveyVersionStatus): Promise<SurveyVersionRecord> {
+  async function setStatus(surveyId: string, version: number, status: SurveyVersionStatus): Promise<SurveyVersionInfo> {
     const updated = await db
       .updateTable('survey_versions')
       .set({ status })
       .where('survey_id', '=', surveyId)
       .where('version', '=', version)
-      .returningAll()
+      .returning(INFO_COLUMNS)
       .executeTakeFirst();
-    if (!updated) throw notFound('SURVEY_VERSION_NOT_FOUND', 'There is no such questionnaire version.');
-    return toRecord(updated);
+    if (!updated) throw VERSION_NOT_FOUND();
+    return toInfo(updated);
   }
 
   /**
@@ -152,7 +174,7 @@ export function createSurveysService(db: Kysely<Database>) {
     });
   }
 
-  return { list, findVersion, getVersion, createSurvey, publishNextVersion, setStatus, importFolders };
+  return { list, findVersion, getVersion, getVersionInfo, createSurvey, publishNextVersion, setStatus, importFolders };
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;
@@ -197,15 +219,16 @@ function versionTitle(definition: SurveyDefinition, surveyTitle: string, version
   return `${surveyTitle} (version ${version})`;
 }
 
-function toRecord(row: {
+interface InfoRow {
   survey_id: string;
   version: number;
   title: string;
   status: SurveyVersionStatus;
   published_at: Date;
   content_hash: string;
-  definition: unknown;
-}): SurveyVersionRecord {
+}
+
+function toInfo(row: InfoRow): SurveyVersionInfo {
   return {
     surveyId: row.survey_id,
     version: row.version,
@@ -213,6 +236,9 @@ function toRecord(row: {
     status: row.status,
     publishedAt: row.published_at,
     contentHash: row.content_hash,
-    definition: row.definition as SurveyDefinition,
   };
+}
+
+function toRecord(row: InfoRow & { definition: unknown }): SurveyVersionRecord {
+  return { ...toInfo(row), definition: row.definition as SurveyDefinition };
 }

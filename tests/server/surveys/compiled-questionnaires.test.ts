@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp } from '../../helpers/build-test-app.js';
+
+describe('compiled questionnaires', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp();
+  });
+  afterAll(() => app.close());
+
+  it('reads and compiles a definition once, but re-reads the version status on every load', async () => {
+    const readDefinition = vi.spyOn(app.surveys, 'getVersion');
+    const first = await app.questionnaires.load('national-cooperation', 2);
+    const second = await app.questionnaires.load('national-cooperation', 2);
+    expect(second.questionnaire).toBe(first.questionnaire);
+    expect(readDefinition).toHaveBeenCalledTimes(1);
+    expect(second.record).not.toHaveProperty('definition');
+
+    await app.surveys.setStatus('national-cooperation', 2, 'closed');
+    expect((await app.questionnaires.load('national-cooperation', 2)).record.status).toBe('closed');
+    expect(readDefinition).toHaveBeenCalledTimes(1);
+    readDefinition.mockRestore();
+  });
+
+  it('answers an unknown version with 404 SURVEY_VERSION_NOT_FOUND', async () => {
+    await expect(app.questionnaires.load('national-cooperation', 99)).rejects.toMatchObject({ statusCode: 404, code: 'SURVEY_VERSION_NOT_FOUND' });
+  });
+});
