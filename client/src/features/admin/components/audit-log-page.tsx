@@ -1,8 +1,7 @@
 import { useId, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { TextField } from '../../../components/form/field';
 import { readText } from '../../../components/form/read-text';
 import { Page } from '../../../components/layout/page';
@@ -87,18 +86,12 @@ function ActionFilter({ action, onSubmit }: { action: string | undefined; onSubm
 function AuditTable({ action }: { action: string | undefined }) {
   const events = useAuditEvents({ action });
 
-  if (events.isPending) return <LoadingState label="Loading the audit log…" />;
-  if (events.isError) {
-    return (
-      <ErrorState
-        error={events.error}
-        title="The audit log could not be loaded"
-        onRetry={() => void events.refetch()}
-        isRetrying={events.isFetching}
-      />
-    );
-  }
-  const rows = events.data.pages.flat();
+  const view = queryView(events, {
+    loading: 'Loading the audit log…',
+    errorTitle: 'The audit log could not be loaded',
+  });
+  if ('element' in view) return view.element;
+  const rows = view.data.pages.flat();
   if (rows.length === 0) {
     return (
       <EmptyState title="No events">

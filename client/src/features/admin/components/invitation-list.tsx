@@ -1,7 +1,5 @@
 import { ConfirmAction } from '../../../components/confirm-action';
-import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { ROLE_LABELS } from '../../../config/roles';
 import { formatDate } from '../../../lib/format-date';
 import { useInvitations, type PendingInvitation } from '../api/get-invitations';
@@ -10,20 +8,12 @@ import { useWithdrawInvitation } from '../api/withdraw-invitation';
 export function InvitationList() {
   const invitations = useInvitations();
 
-  if (invitations.isPending) return <LoadingState label="Loading the invitations…" />;
-  if (invitations.isError) {
-    return (
-      <ErrorState
-        error={invitations.error}
-        title="The invitations could not be loaded"
-        onRetry={() => void invitations.refetch()}
-        isRetrying={invitations.isFetching}
-      />
-    );
-  }
-  if (invitations.data.length === 0) {
-    return <EmptyState title="No pending invitations">Invitations appear here until they are accepted, withdrawn or expire.</EmptyState>;
-  }
+  const view = queryView(invitations, {
+    loading: 'Loading the invitations…',
+    errorTitle: 'The invitations could not be loaded',
+    empty: { title: 'No pending invitations', body: 'Invitations appear here until they are accepted, withdrawn or expire.' },
+  });
+  if ('element' in view) return view.element;
   return (
     <>
       <p className="muted">
@@ -45,7 +35,7 @@ export function InvitationList() {
             </tr>
           </thead>
           <tbody>
-            {invitations.data.map((invitation) => (
+            {view.data.map((invitation) => (
               <InvitationRow key={invitation.id} invitation={invitation} />
             ))}
           </tbody>

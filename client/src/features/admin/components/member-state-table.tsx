@@ -1,8 +1,6 @@
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ConfirmAction } from '../../../components/confirm-action';
-import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { TextField } from '../../../components/form/field';
 import { FormAlert } from '../../../components/form/form-alert';
 import { readText } from '../../../components/form/read-text';
@@ -18,20 +16,12 @@ export function MemberStateTable() {
   const states = useMemberStates();
   const [renaming, setRenaming] = useState<string | null>(null);
 
-  if (states.isPending) return <LoadingState label="Loading the member states…" />;
-  if (states.isError) {
-    return (
-      <ErrorState
-        error={states.error}
-        title="The member states could not be loaded"
-        onRetry={() => void states.refetch()}
-        isRetrying={states.isFetching}
-      />
-    );
-  }
-  if (states.data.length === 0) {
-    return <EmptyState title="No member states yet">Add the first one below.</EmptyState>;
-  }
+  const view = queryView(states, {
+    loading: 'Loading the member states…',
+    errorTitle: 'The member states could not be loaded',
+    empty: { title: 'No member states yet', body: 'Add the first one below.' },
+  });
+  if ('element' in view) return view.element;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -46,7 +36,7 @@ export function MemberStateTable() {
           </tr>
         </thead>
         <tbody>
-          {states.data.map((state) => (
+          {view.data.map((state) => (
             <Fragment key={state.code}>
               <MemberStateRow
                 state={state}

@@ -1,7 +1,5 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
-import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { ROLE_LABELS } from '../../../config/roles';
 import { formatDate } from '../../../lib/format-date';
 import { usePeople, type Person } from '../api/get-people';
@@ -14,20 +12,12 @@ export function PeopleTable({ currentUserId }: { currentUserId: string }) {
   const people = usePeople();
   const [managing, setManaging] = useState<string | null>(null);
 
-  if (people.isPending) return <LoadingState label="Loading the people…" />;
-  if (people.isError) {
-    return (
-      <ErrorState
-        error={people.error}
-        title="The people could not be loaded"
-        onRetry={() => void people.refetch()}
-        isRetrying={people.isFetching}
-      />
-    );
-  }
-  if (people.data.length === 0) {
-    return <EmptyState title="Nobody has an account yet">People appear here once they accept their invitation.</EmptyState>;
-  }
+  const view = queryView(people, {
+    loading: 'Loading the people…',
+    errorTitle: 'The people could not be loaded',
+    empty: { title: 'Nobody has an account yet', body: 'People appear here once they accept their invitation.' },
+  });
+  if ('element' in view) return view.element;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -45,7 +35,7 @@ export function PeopleTable({ currentUserId }: { currentUserId: string }) {
           </tr>
         </thead>
         <tbody>
-          {people.data.map((person) => {
+          {view.data.map((person) => {
             const open = managing === person.id;
             const panelId = `manage-${person.id}`;
             return (

@@ -1,7 +1,5 @@
 import { ConfirmAction } from '../../../components/confirm-action';
-import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { formatDateTime } from '../../../lib/format-date';
 import { useApiTokens, type ApiToken } from '../api/get-api-tokens';
 import { useRevokeApiToken } from '../api/revoke-api-token';
@@ -9,20 +7,12 @@ import { useRevokeApiToken } from '../api/revoke-api-token';
 export function TokenList() {
   const tokens = useApiTokens();
 
-  if (tokens.isPending) return <LoadingState label="Loading your tokens…" />;
-  if (tokens.isError) {
-    return (
-      <ErrorState
-        error={tokens.error}
-        title="Your tokens could not be loaded"
-        onRetry={() => void tokens.refetch()}
-        isRetrying={tokens.isFetching}
-      />
-    );
-  }
-  if (tokens.data.length === 0) {
-    return <EmptyState title="No tokens yet">Tokens you create appear here, with when they were last used.</EmptyState>;
-  }
+  const view = queryView(tokens, {
+    loading: 'Loading your tokens…',
+    errorTitle: 'Your tokens could not be loaded',
+    empty: { title: 'No tokens yet', body: 'Tokens you create appear here, with when they were last used.' },
+  });
+  if ('element' in view) return view.element;
   return (
     <div className="table-wrap">
       <table className="table">
@@ -37,7 +27,7 @@ export function TokenList() {
           </tr>
         </thead>
         <tbody>
-          {tokens.data.map((token) => (
+          {view.data.map((token) => (
             <TokenRow key={token.id} token={token} />
           ))}
         </tbody>

@@ -1,6 +1,5 @@
 import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { Page } from '../../../components/layout/page';
 import type { Survey } from '../../../types/api';
 import { useSurveys } from '../api/get-surveys';
@@ -21,18 +20,12 @@ export function CountryQuestionnairesPage({ memberState }: { memberState: string
 function Questionnaires() {
   const surveys = useSurveys();
 
-  if (surveys.isPending) return <LoadingState label="Loading your questionnaires…" />;
-  if (surveys.isError) {
-    return (
-      <ErrorState
-        error={surveys.error}
-        title="Your questionnaires could not be loaded"
-        onRetry={() => void surveys.refetch()}
-        isRetrying={surveys.isFetching}
-      />
-    );
-  }
-  const items = toCountryQuestionnaires(surveys.data);
+  const view = queryView(surveys, {
+    loading: 'Loading your questionnaires…',
+    errorTitle: 'Your questionnaires could not be loaded',
+  });
+  if ('element' in view) return view.element;
+  const items = toCountryQuestionnaires(view.data);
   if (items.length === 0) {
     return (
       <EmptyState title="No questionnaires yet">

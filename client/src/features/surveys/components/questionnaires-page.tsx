@@ -1,6 +1,5 @@
 import { EmptyState } from '../../../components/feedback/empty-state';
-import { ErrorState } from '../../../components/feedback/error-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
+import { queryView } from '../../../components/feedback/query-view';
 import { Page } from '../../../components/layout/page';
 import { useSurveys } from '../api/get-surveys';
 import { SurveyCard } from './survey-card';
@@ -16,18 +15,12 @@ export function QuestionnairesPage() {
 function SurveyList() {
   const surveys = useSurveys();
 
-  if (surveys.isPending) return <LoadingState label="Loading questionnaires…" />;
-  if (surveys.isError) {
-    return (
-      <ErrorState
-        error={surveys.error}
-        title="The questionnaires could not be loaded"
-        onRetry={() => void surveys.refetch()}
-        isRetrying={surveys.isFetching}
-      />
-    );
-  }
-  if (surveys.data.length === 0) {
+  const view = queryView(surveys, {
+    loading: 'Loading questionnaires…',
+    errorTitle: 'The questionnaires could not be loaded',
+  });
+  if ('element' in view) return view.element;
+  if (view.data.length === 0) {
     return (
       <EmptyState title="No questionnaires yet">
         Questionnaires appear here as soon as an administrator publishes one.
@@ -36,7 +29,7 @@ function SurveyList() {
   }
   return (
     <ul className="card-list">
-      {surveys.data.map((survey) => (
+      {view.data.map((survey) => (
         <li key={survey.id}>
           <SurveyCard survey={survey} />
         </li>
