@@ -1,7 +1,4 @@
-import { Link } from 'react-router';
-import { StatusBadge } from '../../../components/status-badge';
-import { paths } from '../../../config/paths';
-import { formatDate } from '../../../lib/format-date';
+import { VersionMeta } from './version-meta';
 import type { SurveyVersionSummary } from '../../../types/api';
 
 /**
@@ -38,19 +35,7 @@ function CountryQuestionnaireItem({ item }: { item: CountryQuestionnaire }) {
       <h2 id={headingId} className="card__title">
         {version.title}
       </h2>
-      <div className="version-list__meta">
-        <StatusBadge status={version.status} />
-        <span>
-          Published <time dateTime={version.publishedAt}>{formatDate(version.publishedAt)}</time>
-        </span>
-        <Link className="version-list__link" to={paths.questionnaire.getHref(surveyId, version.version)}>
-          View questions
-          <span className="visually-hidden">
-            {' '}
-            of {surveyTitle}, version {version.version}
-          </span>
-        </Link>
-      </div>
+      <VersionMeta surveyId={surveyId} surveyTitle={surveyTitle} version={version} />
     </section>
   );
 }

@@ -1,7 +1,4 @@
-import { Link } from 'react-router';
-import { StatusBadge } from '../../../components/status-badge';
-import { paths } from '../../../config/paths';
-import { formatDate } from '../../../lib/format-date';
+import { VersionMeta } from './version-meta';
 import type { Survey, SurveyVersionSummary } from '../../../types/api';
 
 /** One questionnaire with its versions, newest first. */
@@ -39,19 +36,7 @@ function VersionItem({ surveyId, surveyTitle, version }: VersionItemProps) {
         <span className="version-list__number">Version {version.version}</span>
         <span className="version-list__title">{version.title}</span>
       </div>
-      <div className="version-list__meta">
-        <StatusBadge status={version.status} />
-        <span>
-          Published <time dateTime={version.publishedAt}>{formatDate(version.publishedAt)}</time>
-        </span>
-        <Link className="version-list__link" to={paths.questionnaire.getHref(surveyId, version.version)}>
-          View questions
-          <span className="visually-hidden">
-            {' '}
-            of {surveyTitle}, version {version.version}
-          </span>
-        </Link>
-      </div>
+      <VersionMeta surveyId={surveyId} surveyTitle={surveyTitle} version={version} />
     </li>
   );
 }
