@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { ROLES, type Role } from './auth/roles.js';
 import { AppError } from './http/errors.js';
 import { normaliseEmail } from './people/email.js';
+import { invitationLink } from './people/invitations.js';
 
 /**
  * Administration from the shell, for the first sign-in on a server and for emergencies.
@@ -37,7 +38,7 @@ const commands: Record<string, (app: FastifyInstance, o: Options) => Promise<str
     const created = await app.invitations.create({ email: need(o, 'email'), name: o.name, role: role(o), memberState: o['member-state'] }, null);
     await app.audit.record({ actor: null, action: 'invitation.created', target: created.email, details: { invitationId: created.id, via: 'cli' } });
     const base = app.publicUrl ?? new URL('http://localhost:3000/');
-    return `Invitation for ${created.email}, valid until ${created.expiresAt.toISOString()}:\n${new URL(`invitations/${created.token}`, base)}`;
+    return `Invitation for ${created.email}, valid until ${created.expiresAt.toISOString()}:\n${invitationLink(base, created.token)}`;
   },
   async 'reset-password'(app, o) {
     const found = await app.users.findByEmail(normaliseEmail(need(o, 'email')));

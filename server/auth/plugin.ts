@@ -78,6 +78,6 @@ export function principalOf(request: FastifyRequest): Principal {
   return request.principal;
 }
 
-function headerValue(value: string | string[] | undefined): string | undefined {
+export function headerValue(value: string | string[] | undefined): string | undefined {
   return Array.isArray(value) ? value[0] : value;
 }

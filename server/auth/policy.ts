@@ -22,9 +22,8 @@ export function checkRouteAccess(
   const { access } = route;
   if (access === 'public') return null;
   if (!principal) return unauthorized('UNAUTHENTICATED', 'Sign in to continue.');
-  if (principal.via === 'session' && UNSAFE_METHODS.has(request.method) && !csrfMatches(principal.csrfToken, request.csrfHeader)) {
-    return forbidden('CSRF_TOKEN_INVALID', 'The x-csrf-token header is missing or does not match this session.');
-  }
+  const csrf = csrfRefusal(principal, request);
+  if (csrf) return csrf;
   if (principal.user.mustChangePassword && !route.duringPasswordChange) {
     return forbidden('PASSWORD_CHANGE_REQUIRED', 'Choose a new password before you continue.');
   }
@@ -33,8 +32,15 @@ export function checkRouteAccess(
   return null;
 }
 
-export function csrfMatches(expected: string, given: string | undefined): boolean {
-  return typeof given === 'string' && constantTimeEqual(expected, given);
+/**
+ * A change made with a session cookie must carry the session's CSRF token in x-csrf-token
+ * (a bearer token cannot be sent by another site, so it needs none).
+ */
+export function csrfRefusal(principal: Principal | null, request: { method: string; csrfHeader: string | undefined }): AppError | null {
+  if (principal?.via !== 'session' || !UNSAFE_METHODS.has(request.method)) return null;
+  const given = request.csrfHeader;
+  if (typeof given === 'string' && constantTimeEqual(principal.csrfToken, given)) return null;
+  return forbidden('CSRF_TOKEN_INVALID', 'The x-csrf-token header is missing or does not match this session.');
 }
 
 /** Delegates see only their own member state; everyone else sees all. */

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, SignedIn, Timestamp } from '../http/schemas.js';
-import { forbidden, unprocessable } from '../http/errors.js';
-import { principalOf, SESSION_COOKIE } from './plugin.js';
-import { csrfMatches } from './policy.js';
+import { unprocessable } from '../http/errors.js';
+import { headerValue, principalOf, SESSION_COOKIE } from './plugin.js';
+import { csrfRefusal } from './policy.js';
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
@@ -51,10 +51,11 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const principal = request.principal;
+      // Public, so that signing out of an expired session still clears the cookie; but a live
+      // session is only ended by its own page.
+      const csrf = csrfRefusal(principal, { method: request.method, csrfHeader: headerValue(request.headers['x-csrf-token']) });
+      if (csrf) throw csrf;
       if (principal?.via === 'session') {
-        if (!csrfMatches(principal.csrfToken, request.headers['x-csrf-token'] as string | undefined)) {
-          throw forbidden('CSRF_TOKEN_INVALID', 'The x-csrf-token header is missing or does not match this session.');
-        }
         await fastify.sessions.revoke(principal.sessionId);
         await fastify.audit.record({ actor: principal.user, action: 'auth.signed_out', target: principal.user.email, ip: request.ip });
       }

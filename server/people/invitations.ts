@@ -9,6 +9,11 @@ import { checkRoleAndState } from './users.js';
 
 export const INVITATION_TTL_MS = 14 * 24 * 60 * 60 * 1000;
 
+/** The address a person opens to accept: the client's invitation page under the site's base. */
+export function invitationLink(base: URL, token: string): string {
+  return new URL(`invitations/${token}`, base).toString();
+}
+
 export interface PendingInvitation {
   id: string;
   email: string;

@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
 import { tooManyAttempts } from '../auth/sign-in.js';
+import { invitationLink } from './invitations.js';
 import { toSessionUser } from '../auth/principal.js';
 import { AppError } from '../http/errors.js';
 import { errorResponses, RoleSchema, SignedIn, Timestamp, UserBody } from '../http/schemas.js';
@@ -31,7 +32,7 @@ const UserIdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const invitationUrl = (request: FastifyRequest, token: string) => {
     const base = fastify.publicUrl ?? new URL(`${request.protocol}://${request.host}/`);
-    return new URL(`invitations/${token}`, base).toString();
+    return invitationLink(base, token);
   };
 
   fastify.post(
