@@ -1,4 +1,5 @@
 import { ConfirmAction } from '../../../components/confirm-action';
+import { DataTable } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
 import { ROLE_LABELS } from '../../../config/roles';
 import { formatDate } from '../../../lib/format-date';
@@ -19,28 +20,11 @@ export function InvitationList() {
       <p className="muted">
         A link cannot be shown again. To send it once more, withdraw the invitation and create a new one.
       </p>
-      <div className="table-wrap">
-        <table className="table">
-          <thead>
-            <tr>
-              <th scope="col">E-mail</th>
-              <th scope="col">Name</th>
-              <th scope="col">Role</th>
-              <th scope="col">Member state</th>
-              <th scope="col">Created</th>
-              <th scope="col">Expires</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {view.data.map((invitation) => (
-              <InvitationRow key={invitation.id} invitation={invitation} />
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable columns={['E-mail', 'Name', 'Role', 'Member state', 'Created', 'Expires']}>
+        {view.data.map((invitation) => (
+          <InvitationRow key={invitation.id} invitation={invitation} />
+        ))}
+      </DataTable>
     </>
   );
 }

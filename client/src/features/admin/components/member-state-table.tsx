@@ -1,5 +1,6 @@
 import { Fragment, useEffect, useRef, useState, type FormEvent } from 'react';
 import { ConfirmAction } from '../../../components/confirm-action';
+import { DataTable, spanOf } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
 import { TextField } from '../../../components/form/field';
 import { FormAlert } from '../../../components/form/form-alert';
@@ -10,7 +11,7 @@ import { useMemberStates, type MemberState } from '../api/get-member-states';
 import { useUpdateMemberState } from '../api/update-member-state';
 import { ActiveBadge } from './active-badge';
 
-const COLUMNS = 4;
+const COLUMNS = ['Code', 'Name', 'Status'];
 
 export function MemberStateTable() {
   const states = useMemberStates();
@@ -23,38 +24,24 @@ export function MemberStateTable() {
   });
   if ('element' in view) return view.element;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Name</th>
-            <th scope="col">Status</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.data.map((state) => (
-            <Fragment key={state.code}>
-              <MemberStateRow
-                state={state}
-                renaming={renaming === state.code}
-                onRename={() => setRenaming(renaming === state.code ? null : state.code)}
-              />
-              {renaming === state.code && (
-                <tr id={`rename-${state.code}`} className="table__detail">
-                  <td colSpan={COLUMNS}>
-                    <RenameForm state={state} onDone={() => setRenaming(null)} />
-                  </td>
-                </tr>
-              )}
-            </Fragment>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={COLUMNS}>
+      {view.data.map((state) => (
+        <Fragment key={state.code}>
+          <MemberStateRow
+            state={state}
+            renaming={renaming === state.code}
+            onRename={() => setRenaming(renaming === state.code ? null : state.code)}
+          />
+          {renaming === state.code && (
+            <tr id={`rename-${state.code}`} className="table__detail">
+              <td colSpan={spanOf(COLUMNS)}>
+                <RenameForm state={state} onDone={() => setRenaming(null)} />
+              </td>
+            </tr>
+          )}
+        </Fragment>
+      ))}
+    </DataTable>
   );
 }
 

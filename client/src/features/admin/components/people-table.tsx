@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { DataTable, spanOf } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
 import { ROLE_LABELS } from '../../../config/roles';
 import { formatDate } from '../../../lib/format-date';
@@ -6,7 +7,7 @@ import { usePeople, type Person } from '../api/get-people';
 import { ActiveBadge } from './active-badge';
 import { PersonManager } from './person-manager';
 
-const COLUMNS = 7;
+const COLUMNS = ['Name', 'E-mail', 'Role', 'Member state', 'Status', 'Created'];
 
 export function PeopleTable({ currentUserId }: { currentUserId: string }) {
   const people = usePeople();
@@ -19,47 +20,30 @@ export function PeopleTable({ currentUserId }: { currentUserId: string }) {
   });
   if ('element' in view) return view.element;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">E-mail</th>
-            <th scope="col">Role</th>
-            <th scope="col">Member state</th>
-            <th scope="col">Status</th>
-            <th scope="col">Created</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.data.map((person) => {
-            const open = managing === person.id;
-            const panelId = `manage-${person.id}`;
-            return (
-              <Fragment key={person.id}>
-                <PersonRow
-                  person={person}
-                  isYou={person.id === currentUserId}
-                  open={open}
-                  panelId={panelId}
-                  onToggle={() => setManaging(open ? null : person.id)}
-                />
-                {open && (
-                  <tr id={panelId} className="table__detail">
-                    <td colSpan={COLUMNS}>
-                      <PersonManager person={person} isYou={person.id === currentUserId} onClose={() => setManaging(null)} />
-                    </td>
-                  </tr>
-                )}
-              </Fragment>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={COLUMNS}>
+      {view.data.map((person) => {
+        const open = managing === person.id;
+        const panelId = `manage-${person.id}`;
+        return (
+          <Fragment key={person.id}>
+            <PersonRow
+              person={person}
+              isYou={person.id === currentUserId}
+              open={open}
+              panelId={panelId}
+              onToggle={() => setManaging(open ? null : person.id)}
+            />
+            {open && (
+              <tr id={panelId} className="table__detail">
+                <td colSpan={spanOf(COLUMNS)}>
+                  <PersonManager person={person} isYou={person.id === currentUserId} onClose={() => setManaging(null)} />
+                </td>
+              </tr>
+            )}
+          </Fragment>
+        );
+      })}
+    </DataTable>
   );
 }
 

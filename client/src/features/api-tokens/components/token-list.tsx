@@ -1,4 +1,5 @@
 import { ConfirmAction } from '../../../components/confirm-action';
+import { DataTable } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
 import { formatDateTime } from '../../../lib/format-date';
 import { useApiTokens, type ApiToken } from '../api/get-api-tokens';
@@ -14,25 +15,11 @@ export function TokenList() {
   });
   if ('element' in view) return view.element;
   return (
-    <div className="table-wrap">
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Created</th>
-            <th scope="col">Last used</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {view.data.map((token) => (
-            <TokenRow key={token.id} token={token} />
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <DataTable columns={['Name', 'Created', 'Last used']}>
+      {view.data.map((token) => (
+        <TokenRow key={token.id} token={token} />
+      ))}
+    </DataTable>
   );
 }
 
