@@ -3,6 +3,7 @@ import * as memberStates from './2026-11-28-001-member-states.js';
 import * as surveys from './2026-11-28-002-surveys.js';
 import * as people from './2026-11-28-003-people.js';
 import * as responses from './2026-11-28-004-responses.js';
+import * as surveyCrosswalks from './2026-11-28-005-survey-crosswalks.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-002-surveys': surveys,
   '2026-11-28-003-people': people,
   '2026-11-28-004-responses': responses,
+  '2026-11-28-005-survey-crosswalks': surveyCrosswalks,
 };

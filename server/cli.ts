@@ -4,6 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { ROLES, type Role } from './auth/roles.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { describeDemo } from './demo/report.js';
+import { seedDemo } from './demo/seed.js';
 import { AppError } from './http/errors.js';
 import { normaliseEmail } from './people/email.js';
 import { invitationLink } from './people/invitations.js';
@@ -22,6 +25,8 @@ Commands:
   reset-password  --email E [--password P]
                   Sets a new password (generated when omitted); the person must change it at sign-in.
   list-users
+  demo            Fills the database with demo accounts for every role and replies of all 11 member
+                  states (npm run demo). Leaves what exists alone, so it is safe to run again.
 Roles: ${ROLES.join(', ')}. Delegates need --member-state (e.g. EE).`;
 
 type Options = Record<string, string | undefined>;
@@ -53,7 +58,13 @@ const commands: Record<string, (app: FastifyInstance, o: Options) => Promise<str
     const people = await app.users.list();
     return people.map((p) => `${p.role.padEnd(10)} ${(p.memberState ?? '').padEnd(4)} ${p.email}${p.disabledAt ? '  (disabled)' : ''}`).join('\n') || '(nobody yet)';
   },
+  async demo(app) {
+    return describeDemo(await seedDemo(app));
+  },
 };
+
+/** Commands that need the questionnaires in the database, imported as `npm start` would on a fresh machine. */
+const NEEDS_DEFINITIONS = new Set(['demo']);
 
 function need(o: Options, name: string): string {
   const value = o[name];
@@ -83,7 +94,7 @@ async function main(argv: string[]): Promise<number> {
     options: Object.fromEntries(['email', 'name', 'role', 'member-state', 'password'].map((n) => [n, { type: 'string' as const }])),
     strict: true,
   });
-  const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), { importDefinitions: false });
+  const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), { importDefinitions: NEEDS_DEFINITIONS.has(command!) });
   try {
     console.log(await run(app, values as Options));
     return 0;
@@ -101,6 +112,9 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
+    if (error instanceof DataDirLockedError) {
+      console.error('Is the server running? The embedded database serves one process at a time: stop the server, run this command, then start the server again.');
+    }
     process.exit(1);
   },
 );

@@ -17,6 +17,10 @@ export interface SurveysTable {
   id: string;
   title: string;
   created_at: CreatedAt;
+  /** crosswalk.json as the author wrote it (checked at import); null without one. Written as JSON text. */
+  crosswalk: ColumnType<unknown, string | null | undefined, string | null>;
+  /** tables.json as the author wrote it (its shape checked at import); null without one. */
+  comparison_tables: ColumnType<unknown, string | null | undefined, string | null>;
 }
 
 export type SurveyVersionStatus = 'open' | 'closed';

@@ -1,5 +1,6 @@
 import { settings } from 'survey-core';
 import { isAnswered } from './answered.js';
+import { collectNames } from './definition-names.js';
 import { isJsonObject } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { Problem } from './problem.js';
@@ -126,6 +127,41 @@ function recodeMap(value: JsonValue | undefined, at: string, reasons: string[]):
     recoded[question] = map;
   }
   return recoded;
+}
+
+/**
+ * What a parsed crosswalk says about versions or questions that are not there: a step from or
+ * to a version the survey lacks, a renamed or dropped question its `from` version lacks, a new
+ * name or a recoded question its `to` version lacks. Such a line is a typo, and would silently
+ * carry nothing. `definitions` holds every version of the survey by number.
+ */
+export function crosswalkNameReasons(crosswalk: Crosswalk, definitions: ReadonlyMap<number, JsonObject>): string[] {
+  const names = new Map<number, ReadonlySet<string>>();
+  const questionsOf = (version: number) => {
+    const definition = definitions.get(version);
+    if (definition && !names.has(version)) names.set(version, collectNames(definition).topLevel);
+    return names.get(version);
+  };
+  const reasons: string[] = [];
+  crosswalk.steps.forEach((step, index) => {
+    const at = `steps[${index}]`;
+    const from = questionsOf(step.from);
+    const to = questionsOf(step.to);
+    if (!from) reasons.push(`${at}.from: the survey has no version ${step.from}`);
+    if (!to) reasons.push(`${at}.to: the survey has no version ${step.to}`);
+    const lacks = (questions: ReadonlySet<string> | undefined, name: string) => questions !== undefined && !questions.has(name);
+    for (const [old, target] of Object.entries(step.renamed)) {
+      if (lacks(from, old)) reasons.push(`${at}.renamed: version ${step.from} has no question '${old}'`);
+      if (lacks(to, target)) reasons.push(`${at}.renamed.${old}: version ${step.to} has no question '${target}'`);
+    }
+    for (const question of Object.keys(step.recoded)) {
+      if (lacks(to, question)) reasons.push(`${at}.recoded: version ${step.to} has no question '${question}' (recodes name the question as it is in "to")`);
+    }
+    for (const question of step.dropped) {
+      if (lacks(from, question)) reasons.push(`${at}.dropped: version ${step.from} has no question '${question}'`);
+    }
+  });
+  return reasons;
 }
 
 /**

@@ -84,7 +84,7 @@ export type { Progress, SubmitValidator } from './submit-validation.js';
 export { LONG_COLUMNS, WIDE_RESPONSE_COLUMNS, longRows, wideColumns, wideColumnsFor, wideHeader, wideRow } from './csv-layout.js';
 export type { CsvValues, LongRow } from './csv-layout.js';
 export { CSV_BOM, csvCell, csvLine } from './csv-text.js';
-export { mapAnswers, parseCrosswalk } from './crosswalk.js';
+export { crosswalkNameReasons, mapAnswers, parseCrosswalk } from './crosswalk.js';
 export type { AnswerCheck, Crosswalk, CrosswalkParse, CrosswalkStep, DroppedAnswer, MappedAnswers } from './crosswalk.js';
 export { isAnswered } from './answered.js';
 export type { Problem } from './problem.js';

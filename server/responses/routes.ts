@@ -4,11 +4,13 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
 import { assertMayReadState, assertMayWriteState } from '../auth/policy.js';
 import { errorResponses } from '../http/schemas.js';
+import { createPrefill } from './prefill.js';
 import type { Actor, ResponseTarget } from './records.js';
 import {
   Comment,
   CommentBody,
   CommentParams,
+  PrefillResult,
   ReopenBody,
   ResolveBody,
   ResponseDetail,
@@ -46,6 +48,7 @@ const actorOf = (request: FastifyRequest): Actor => ({ user: principalOf(request
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses } = fastify;
+  const { prefill } = createPrefill({ db: fastify.db, questionnaires: fastify.questionnaires, surveys: fastify.surveys });
 
   fastify.get(
     R,
@@ -77,6 +80,25 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request) => responses.get(targetOf(request.params)),
+  );
+
+  fastify.get(
+    `${R}/:state/prefill`,
+    {
+      config: { access: 'signed-in' },
+      onRequest: mayRead,
+      schema: {
+        tags: TAGS,
+        summary: 'Answers carried forward from the state’s nearest earlier version (nothing is saved)',
+        description:
+          'The member state’s answers to the nearest earlier version it answered, mapped through the survey’s crosswalk (renamed and recoded questions, several steps chained), ' +
+          'keeping only what this version accepts; dropped lists the rest with the reason. Nothing is written: save what you keep with PATCH, which makes it a normal revision. ' +
+          '404 NO_EARLIER_RESPONSE when no earlier version has answers from this state (always for version 1).',
+        params: ResponseParams,
+        response: { 200: PrefillResult, ...errorResponses(400, 401, 404) },
+      },
+    },
+    async (request) => prefill(targetOf(request.params)),
   );
 
   fastify.patch(

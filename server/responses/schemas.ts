@@ -71,6 +71,16 @@ export const RevisionSummary = Type.Object({
 });
 export const RevisionData = Type.Object({ revision: Type.Integer(), kind: Kind, status: Status, data: Answers });
 
+export const PrefillResult = Type.Object({
+  fromVersion: Type.Integer({ description: 'The earlier version the answers come from' }),
+  fromRevision: Type.Integer({ description: 'The revision of that version’s response they were read at' }),
+  fromStatus: Status,
+  data: Answers,
+  dropped: Type.Array(Type.Object({ question: Type.String(), reason: Type.String() }), {
+    description: 'Answers not carried forward (data keys of the earlier version), each with the reason',
+  }),
+});
+
 export const Comment = Type.Object({
   id: Type.String(),
   question: Type.Union([Type.String(), Type.Null()]),

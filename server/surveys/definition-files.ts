@@ -6,6 +6,15 @@ export interface SurveyFolder {
   readonly id: string;
   readonly title: string;
   readonly versions: ReadonlyArray<{ readonly version: number; readonly file: string; readonly definition: unknown }>;
+  /** crosswalk.json (question renames between versions), when the folder has one. */
+  readonly crosswalk: JsonFile | null;
+  /** tables.json (named comparison tables), when the folder has one. */
+  readonly tables: JsonFile | null;
+}
+
+export interface JsonFile {
+  readonly file: string;
+  readonly json: unknown;
 }
 
 export class DefinitionFileError extends Error {
@@ -17,7 +26,7 @@ export class DefinitionFileError extends Error {
 
 const VERSION_FILE = /^v([1-9]\d{0,4})\.json$/;
 
-/** Reads every `<survey>/survey.json` + `v<n>.json` below the definitions folder. */
+/** Reads every `<survey>/survey.json` + `v<n>.json` (+ crosswalk.json, tables.json) below the definitions folder. */
 export async function readDefinitionFolders(root: string): Promise<SurveyFolder[]> {
   const entries = await fs.readdir(root, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     if (error.code === 'ENOENT') return [];
@@ -52,7 +61,18 @@ async function readSurveyFolder(dir: string): Promise<SurveyFolder> {
   versions.forEach((v, index) => {
     if (v.version !== index + 1) throw new DefinitionFileError(v.file, `versions must be numbered 1, 2, 3 … without gaps; expected v${index + 1}.json`);
   });
-  return { id, title: title.trim(), versions };
+  const crosswalk = await readOptionalJson(path.join(dir, 'crosswalk.json'));
+  const tables = await readOptionalJson(path.join(dir, 'tables.json'));
+  return { id, title: title.trim(), versions, crosswalk, tables };
+}
+
+async function readOptionalJson(file: string): Promise<JsonFile | null> {
+  const absent = await fs.access(file).then(
+    () => false,
+    (error: NodeJS.ErrnoException) => error.code === 'ENOENT',
+  );
+  // Any other failure is reported, naming the file, by readJson.
+  return absent ? null : { file, json: await readJson(file) };
 }
 
 async function readJson(file: string): Promise<unknown> {

@@ -2,7 +2,10 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, SurveyVersionStatus } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { checkDefinition, type SurveyDefinition } from '../questionnaire/definition.js';
+import { parseCrosswalk, type Crosswalk } from '../questionnaire/crosswalk.js';
+import { comparisonTablesReasons } from './comparison-tables.js';
 import { contentHash } from './content-hash.js';
+import { crosswalkFileReasons } from './crosswalk-file.js';
 import type { SurveyFolder } from './definition-files.js';
 
 export interface SurveySummary {
@@ -43,6 +46,14 @@ export class InvalidDefinitionFileError extends Error {
   constructor(readonly file: string, readonly reasons: readonly string[]) {
     super(`${file} is not a valid questionnaire:\n${reasons.map((r) => `  - ${r}`).join('\n')}`);
     this.name = 'InvalidDefinitionFileError';
+  }
+}
+
+/** A crosswalk.json or tables.json that cannot be used. */
+export class InvalidSurveyFileError extends Error {
+  constructor(readonly file: string, what: string, readonly reasons: readonly string[]) {
+    super(`${file} is not a valid ${what}:\n${reasons.map((r) => `  - ${r}`).join('\n')}`);
+    this.name = 'InvalidSurveyFileError';
   }
 }
 
@@ -133,9 +144,21 @@ export function createSurveysService(db: Kysely<Database>) {
     return toInfo(updated);
   }
 
+  /** The survey's crosswalk between its versions; null when it has none. */
+  async function crosswalkOf(surveyId: string): Promise<Crosswalk | null> {
+    const row = await db.selectFrom('surveys').select('crosswalk').where('id', '=', surveyId).executeTakeFirst();
+    if (!row) throw notFound('SURVEY_NOT_FOUND', 'There is no such questionnaire.');
+    if (row.crosswalk === null) return null;
+    const parsed = parseCrosswalk(row.crosswalk);
+    // Stored only after this same check at import: failing now means the row was changed by hand.
+    if (!parsed.ok) throw new Error(`the stored crosswalk of "${surveyId}" is not valid: ${parsed.reasons.join('; ')}`);
+    return parsed.crosswalk;
+  }
+
   /**
-   * Publishes the versions found in definition files that are not published yet. Refuses (and
-   * changes nothing) when a file differs from its published version or fails the check.
+   * Publishes the versions found in definition files that are not published yet, and stores
+   * each survey's crosswalk and comparison tables as the files now say. Refuses (and changes
+   * nothing) when a file differs from its published version or fails its check.
    */
   async function importFolders(folders: readonly SurveyFolder[]): Promise<Array<{ surveyId: string; version: number }>> {
     return db.transaction().execute(async (trx) => {
@@ -169,15 +192,36 @@ export function createSurveysService(db: Kysely<Database>) {
           hashes.set(file.version, contentHash(file.definition));
           published.push({ surveyId: folder.id, version: file.version });
         }
+        await storeCrosswalkAndTables(trx, folder);
       }
       return published;
     });
   }
 
-  return { list, findVersion, getVersion, getVersionInfo, createSurvey, publishNextVersion, setStatus, importFolders };
+  return { list, findVersion, getVersion, getVersionInfo, createSurvey, publishNextVersion, setStatus, crosswalkOf, importFolders };
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;
+
+/** After the folder's versions are published, so that the crosswalk may name the new ones. */
+async function storeCrosswalkAndTables(trx: Transaction<Database>, folder: SurveyFolder): Promise<void> {
+  if (folder.crosswalk) {
+    const reasons = await crosswalkFileReasons(trx, folder, folder.crosswalk.json);
+    if (reasons.length > 0) throw new InvalidSurveyFileError(folder.crosswalk.file, 'crosswalk', reasons);
+  }
+  if (folder.tables) {
+    const reasons = comparisonTablesReasons(folder.tables.json);
+    if (reasons.length > 0) throw new InvalidSurveyFileError(folder.tables.file, 'list of comparison tables', reasons);
+  }
+  await trx
+    .updateTable('surveys')
+    .set({
+      crosswalk: folder.crosswalk ? JSON.stringify(folder.crosswalk.json) : null,
+      comparison_tables: folder.tables ? JSON.stringify(folder.tables.json) : null,
+    })
+    .where('id', '=', folder.id)
+    .execute();
+}
 
 async function nextVersionNumber(trx: Transaction<Database>, surveyId: string): Promise<number> {
   // Locking the survey row makes two concurrent publications take consecutive numbers.

@@ -63,6 +63,7 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/surveys/:surveyId/versions/:version/catalogue': SIGNED_IN,
   'GET /api/surveys/:surveyId/versions/:version/responses': SIGNED_IN,
   'GET /api/surveys/:surveyId/versions/:version/responses/:state': row(401, A, A, A, A, 404),
+  'GET /api/surveys/:surveyId/versions/:version/responses/:state/prefill': row(401, A, A, A, A, 404),
   'PATCH /api/surveys/:surveyId/versions/:version/responses/:state': row(401, 403, 403, 403, A, 404),
   'POST /api/surveys/:surveyId/versions/:version/responses/:state/submit': row(401, 403, 403, 403, A, 404),
   'POST /api/surveys/:surveyId/versions/:version/responses/:state/return': row(401, 403, A, 403, 403, 403),

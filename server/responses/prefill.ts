@@ -1,0 +1,64 @@
+import { sql, type Kysely } from 'kysely';
+import type { Database, ResponseStatus } from '../db/schema.js';
+import { notFound } from '../http/errors.js';
+import { mapAnswers } from '../questionnaire/index.js';
+import type { Crosswalk, CrosswalkStep, DroppedAnswer, JsonObject } from '../questionnaire/index.js';
+import type { SurveysService } from '../surveys/service.js';
+import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
+
+export interface Prefill {
+  fromVersion: number;
+  fromRevision: number;
+  fromStatus: ResponseStatus;
+  data: JsonObject;
+  dropped: DroppedAnswer[];
+}
+
+export interface PrefillDeps {
+  readonly db: Kysely<Database>;
+  readonly questionnaires: QuestionnaireSource;
+  readonly surveys: Pick<SurveysService, 'crosswalkOf'>;
+}
+
+/**
+ * A head start on a new version: the member state's answers to the nearest earlier version it
+ * answered, carried forward through the survey's crosswalk, keeping only what the new version
+ * accepts. Nothing is written here: the editor sends what it keeps with an ordinary save, so it
+ * becomes a revision like any other.
+ */
+export function createPrefill({ db, questionnaires, surveys }: PrefillDeps) {
+  async function prefill(target: ResponseTarget): Promise<Prefill> {
+    const { questionnaire } = await resolveTarget(db, questionnaires, target);
+    const earlier = await db
+      .selectFrom('responses')
+      .select(['version', 'revision', 'status', 'data'])
+      .where('survey_id', '=', target.surveyId)
+      .where('member_state_code', '=', target.memberState)
+      .where('version', '<', target.version)
+      .where(sql<boolean>`data <> '{}'::jsonb`)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    if (!earlier) throw notFound('NO_EARLIER_RESPONSE', 'This member state has not answered an earlier version of the questionnaire.');
+    const crosswalk = stepsOrSameNames(await surveys.crosswalkOf(target.surveyId), earlier.version, target.version);
+    const { data, dropped } = mapAnswers(crosswalk, earlier.version, target.version, earlier.data as JsonObject, questionnaire);
+    return { fromVersion: earlier.version, fromRevision: earlier.revision, fromStatus: earlier.status, data, dropped: [...dropped] };
+  }
+
+  return { prefill };
+}
+
+/**
+ * The crosswalk's steps from one version to another, with a step that keeps every name where it
+ * has none (a version published without a crosswalk step): names the crosswalk does not mention
+ * stay as they are, and the new version's check then drops what it does not have.
+ */
+function stepsOrSameNames(crosswalk: Crosswalk | null, from: number, to: number): Crosswalk {
+  const steps: CrosswalkStep[] = [];
+  for (let version = from; version < to; ) {
+    const step = crosswalk?.steps.find((s) => s.from === version && s.to <= to) ?? { from: version, to: version + 1, renamed: {}, recoded: {}, dropped: [] };
+    steps.push(step);
+    version = step.to;
+  }
+  return { steps };
+}
