@@ -7,6 +7,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   questionnaire: async () => {
     await (await import('./questionnaire.js')).runQuestionnaireBench();
   },
+  responses: async () => (await import('./responses.js')).runResponsesBench(),
 };
 
 const wanted = process.argv.slice(2);

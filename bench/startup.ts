@@ -1,40 +1,26 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { machine, writeSection } from './report.js';
+import { assertServerBuilt, startBuiltServer } from './server-process.js';
 
 /**
  * Time from process start to listening, on the embedded engine: the first start on an empty
  * data directory (creates the database, migrates, imports the questionnaires) and warm starts.
  * Runs the compiled server (`npm run build:server` first), as `npm start` does.
  */
-const ROOT = path.resolve(import.meta.dirname, '..');
-const ENTRY = path.join(ROOT, 'dist', 'server', 'main.js');
 const WARM_RUNS = 5;
 
 async function timeStart(dataDir: string, port: number): Promise<number> {
   const started = performance.now();
-  const child = spawn(process.execPath, [ENTRY], {
-    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', ADMIN_EMAIL: 'bench@example.org', ADMIN_PASSWORD: 'benchmark password' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  try {
-    await new Promise<void>((resolve, reject) => {
-      child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('is running at')) resolve();
-      });
-    });
-    return performance.now() - started;
-  } finally {
-    child.kill('SIGTERM');
-    await new Promise((resolve) => child.once('exit', resolve));
-  }
+  const server = await startBuiltServer(port, { DATA_DIR: dataDir });
+  const elapsed = performance.now() - started;
+  await server.stop();
+  return elapsed;
 }
 
 export async function runStartupBench(): Promise<void> {
-  if (!fs.existsSync(ENTRY)) throw new Error('Build the server first: npm run build:server');
+  assertServerBuilt();
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncs-bench-startup-'));
   try {
     const first = await timeStart(dataDir, 3901);
