@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './support/browser.js';
+import { acceptThroughPage, inviteThroughPage } from './support/people.js';
 import { ADMIN, startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -45,28 +46,13 @@ describe('accounts in a real browser', () => {
     await admin.getByRole('button', { name: 'Sign in' }).click();
     await expect.poll(() => admin.getByRole('heading', { level: 1 }).textContent()).toMatch(/Welcome/);
 
-    await admin.goto(`${server.url}/admin/people`);
-    const invite = admin.getByRole('region', { name: /invite/i }).or(admin.locator('section[aria-labelledby="invite-heading"]'));
-    await invite.getByLabel('E-mail address').fill('kadri.tamm@example.ee');
-    await invite.getByLabel('Role').selectOption('delegate');
-    await invite.getByLabel('Member state').selectOption('EE');
-    await admin.getByRole('button', { name: 'Create invitation link' }).click();
-    const link = admin.getByRole('textbox', { name: 'Invitation link' });
-    await expect.poll(() => link.inputValue()).toMatch(/\/invitations\/[\w-]+$/);
-    const url = await link.inputValue();
+    const url = await inviteThroughPage(admin, server.url, { email: 'kadri.tamm@example.ee', role: 'delegate', memberState: 'EE' });
     await admin.screenshot({ path: screenshotPath('admin-people-invitation'), fullPage: true });
 
     const delegateContext = await browser.newContext();
     const delegate = await delegateContext.newPage();
-    await delegate.goto(url);
-    await expect.poll(() => delegate.getByRole('heading', { level: 1 }).textContent()).toMatch(/Create your account/);
-    await delegate.getByLabel('Your name').fill('Kadri Tamm');
-    await delegate.getByLabel('Choose a password').fill('a long and unusual passphrase');
-    await delegate.getByLabel('Type the password again').fill('a long and unusual passphrase');
-    await delegate.getByRole('button', { name: 'Create my account' }).click();
-    await delegate.waitForURL((u) => !u.pathname.startsWith('/invitations'));
+    await acceptThroughPage(delegate, url, 'Kadri Tamm', 'a long and unusual passphrase');
     await expect.poll(() => delegate.locator('main').textContent()).toMatch(/Estonia|questionnaire/i);
-    await delegate.screenshot({ path: screenshotPath('delegate-home'), fullPage: true });
 
     // The link works once.
     const again = await (await browser.newContext()).newPage();

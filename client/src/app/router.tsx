@@ -47,6 +47,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: () => import('./routes/questionnaire-preview'),
                 },
                 {
+                  path: paths.response.path,
+                  loader: ({ params }) => {
+                    const version = parseVersionParam(params.version);
+                    if (params.surveyId && version !== null) {
+                      void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
+                    }
+                    return null;
+                  },
+                  lazy: () => import('./routes/response'),
+                },
+                { path: paths.responseHistory.path, lazy: () => import('./routes/response-history') },
+                {
                   element: <RequireRole roles={ADMINISTRATORS} />,
                   children: [
                     { path: paths.people.path, lazy: () => import('./routes/people') },

@@ -34,6 +34,18 @@ export const paths = {
     getHref: (surveyId: string, version: number) =>
       `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}`,
   },
+  /** A member state's reply to a questionnaire version: filled in by its delegates, read by the others. */
+  response: {
+    path: '/questionnaires/:surveyId/versions/:version/responses/:state',
+    getHref: (surveyId: string, version: number, state: string) =>
+      `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}/responses/${encodeURIComponent(state)}`,
+  },
+  /** Who changed what and when in a reply, question by question. */
+  responseHistory: {
+    path: '/questionnaires/:surveyId/versions/:version/responses/:state/history',
+    getHref: (surveyId: string, version: number, state: string) =>
+      `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}/responses/${encodeURIComponent(state)}/history`,
+  },
   people: {
     path: '/admin/people',
     getHref: () => '/admin/people',

@@ -19,6 +19,24 @@ export interface Survey {
   versions: SurveyVersionSummary[];
 }
 
+/** One member state's reply to a questionnaire version, as `GET …/responses` lists it. */
+export interface ResponseSummary {
+  memberState: string;
+  memberStateName: string;
+  status: ResponseStatus;
+  /** 0 before the first save. */
+  revision: number;
+  /** Share of the (required) questions answered, 0–1. */
+  progress: number;
+  /** ISO 8601 timestamps; null before the first save or submission. */
+  updatedAt: string | null;
+  submittedAt: string | null;
+  /** The name of whoever made the latest change. */
+  updatedBy: string | null;
+  /** Review comments not yet resolved. */
+  openComments: number;
+}
+
 export interface SurveyVersion {
   surveyId: string;
   version: number;

@@ -1,18 +1,35 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Survey, User } from '../../../../client/src/types/api';
+import type { ResponseSummary, Survey, User } from '../../../../client/src/types/api';
 import { json, stubApi } from '../../helpers/fake-api';
 import { surveysFixture } from '../../helpers/fixtures';
 import { adminUser, analystUser, consultantUser, delegateUser, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
 
+const notStarted: ResponseSummary = {
+  memberState: 'EE',
+  memberStateName: 'Estonia',
+  status: 'not_started',
+  revision: 0,
+  progress: 0,
+  updatedAt: null,
+  submittedAt: null,
+  updatedBy: null,
+  openComments: 0,
+};
+
 function renderHome(user: User, surveys: Survey[] = surveysFixture) {
-  stubApi({ 'GET /api/auth/me': json(200, signedInAs(user)), 'GET /api/surveys': json(200, surveys) });
+  const replies = Object.fromEntries(
+    surveys.flatMap((survey) =>
+      survey.versions.map((version) => [`GET /api/surveys/${survey.id}/versions/${version.version}/responses`, json(200, [notStarted])]),
+    ),
+  );
+  stubApi({ 'GET /api/auth/me': json(200, signedInAs(user)), 'GET /api/surveys': json(200, surveys), ...replies });
   return renderApp('/');
 }
 
 describe('Home page', () => {
-  it("gives a delegate their country's questionnaires, open rounds first, each linked to its questions", async () => {
+  it("gives a delegate their country's questionnaires, open rounds first, each with its reply and its questions", async () => {
     renderHome(delegateUser);
 
     expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
@@ -28,6 +45,10 @@ describe('Home page', () => {
     expect(
       within(items[1]!).getByRole('link', { name: 'View questions of National cooperation survey, version 2' }).getAttribute('href'),
     ).toBe('/questionnaires/national-cooperation/versions/2');
+    expect(
+      (await within(items[1]!).findByRole('link', { name: 'Fill in your reply to National cooperation survey, version 2' })).getAttribute('href'),
+    ).toBe('/questionnaires/national-cooperation/versions/2/responses/EE');
+    expect(within(items[1]!).getByText('Not started')).toBeTruthy();
   });
 
   it('tells a delegate when nothing has been published yet', async () => {

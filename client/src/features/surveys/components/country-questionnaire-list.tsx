@@ -1,30 +1,33 @@
+import { CountryResponse } from './country-response';
 import { VersionMeta } from './version-meta';
 import type { SurveyVersionSummary } from '../../../types/api';
 
-/**
- * One questionnaire version as a delegate's member state meets it. The response's status and
- * progress belong here too once responses can be filled in: add them to this item and show them
- * in `CountryQuestionnaireItem`'s meta line.
- */
+/** One questionnaire version as a delegate's member state meets it; `CountryResponse` adds the state's reply. */
 export interface CountryQuestionnaire {
   surveyId: string;
   surveyTitle: string;
   version: SurveyVersionSummary;
 }
 
-export function CountryQuestionnaireList({ items }: { items: CountryQuestionnaire[] }) {
+interface CountryQuestionnaireListProps {
+  items: CountryQuestionnaire[];
+  /** The delegate's member state; without one there is no reply to show, only the versions. */
+  memberState: string | null;
+}
+
+export function CountryQuestionnaireList({ items, memberState }: CountryQuestionnaireListProps) {
   return (
     <ul className="card-list">
       {items.map((item) => (
         <li key={`${item.surveyId}/${item.version.version}`}>
-          <CountryQuestionnaireItem item={item} />
+          <CountryQuestionnaireItem item={item} memberState={memberState} />
         </li>
       ))}
     </ul>
   );
 }
 
-function CountryQuestionnaireItem({ item }: { item: CountryQuestionnaire }) {
+function CountryQuestionnaireItem({ item, memberState }: { item: CountryQuestionnaire; memberState: string | null }) {
   const { surveyId, surveyTitle, version } = item;
   const headingId = `questionnaire-${surveyId}-${version.version}`;
   return (
@@ -35,6 +38,7 @@ function CountryQuestionnaireItem({ item }: { item: CountryQuestionnaire }) {
       <h2 id={headingId} className="card__title">
         {version.title}
       </h2>
+      {memberState && <CountryResponse surveyId={surveyId} surveyTitle={surveyTitle} version={version} memberState={memberState} />}
       <VersionMeta surveyId={surveyId} surveyTitle={surveyTitle} version={version} />
     </section>
   );

@@ -5,19 +5,19 @@ import type { Survey } from '../../../types/api';
 import { useSurveys } from '../api/get-surveys';
 import { CountryQuestionnaireList, type CountryQuestionnaire } from './country-questionnaire-list';
 
-/** A delegate's start page: the questionnaire versions their member state is asked to answer. */
+/** A delegate's start page: the questionnaire versions their member state is asked to answer, and its replies. */
 export function CountryQuestionnairesPage({ memberState }: { memberState: string | null }) {
   return (
     <Page
       title="Your country's questionnaires"
-      lead={`The questionnaires ${memberState ? `for ${memberState}` : 'of your member state'}, open rounds first. Open one to read its questions.`}
+      lead={`The questionnaires ${memberState ? `for ${memberState}` : 'of your member state'}, open rounds first, each with your country's reply: its status, how much is answered and the last change.`}
     >
-      <Questionnaires />
+      <Questionnaires memberState={memberState} />
     </Page>
   );
 }
 
-function Questionnaires() {
+function Questionnaires({ memberState }: { memberState: string | null }) {
   const surveys = useSurveys();
 
   const view = queryView(surveys, {
@@ -33,7 +33,7 @@ function Questionnaires() {
       </EmptyState>
     );
   }
-  return <CountryQuestionnaireList items={items} />;
+  return <CountryQuestionnaireList items={items} memberState={memberState} />;
 }
 
 /** One entry per published version: open rounds first, then the newest. */

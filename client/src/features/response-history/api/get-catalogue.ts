@@ -1,0 +1,45 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+
+export interface CatalogueChoice {
+  value: string | number | boolean;
+  label: string;
+}
+
+/** One answerable part of a question; `key` is its CSV column (`question`, `question.row`, `question.{n}.field`). */
+export interface CatalogueVariable {
+  key: string;
+  question: string;
+  section: string;
+  /** How the value reads: `text`, `choice`, `checkbox-choice`, `rank`, `other-text`, `count`… */
+  type: string;
+  /** The question's title, with the part's after " — " for a part. */
+  title: string;
+  choices?: CatalogueChoice[];
+  /** The one choice a checkbox tick or a rank stands for. */
+  choice?: CatalogueChoice;
+}
+
+export interface Catalogue {
+  variables: CatalogueVariable[];
+}
+
+export function getCatalogue(
+  { surveyId, version }: { surveyId: string; version: number },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<Catalogue> {
+  return api.get<Catalogue>(`/api/surveys/${encodeURIComponent(surveyId)}/versions/${version}/catalogue`, { signal });
+}
+
+export function getCatalogueQueryOptions(surveyId: string, version: number) {
+  return queryOptions({
+    queryKey: ['surveys', surveyId, 'versions', version, 'catalogue'] as const,
+    queryFn: ({ signal }) => getCatalogue({ surveyId, version }, { signal }),
+    // A published version's definition, and so its catalogue, never changes.
+    staleTime: Infinity,
+  });
+}
+
+export function useCatalogue(surveyId: string, version: number) {
+  return useQuery(getCatalogueQueryOptions(surveyId, version));
+}

@@ -1,0 +1,42 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { ResponseStatus } from '../../../types/api';
+import { responsePath, responseQueryKey, type ResponseTarget } from './response-target';
+
+/** Question name (or `question-Comment`) → answer, as SurveyJS keeps it in `model.data`. */
+export type Answers = Record<string, unknown>;
+
+/** `GET R/{state}`: one member state's reply with its answers. */
+export interface ResponseDetail {
+  memberState: string;
+  status: ResponseStatus;
+  /** 0 before the first save. */
+  revision: number;
+  data: Answers;
+  /** ISO 8601 timestamps; null before the first save or submission. */
+  updatedAt: string | null;
+  submittedAt: string | null;
+  /** Share of the (required) questions answered, 0–1. */
+  progress: number;
+  /** The name of whoever made the latest change. */
+  updatedBy: string | null;
+}
+
+export function getResponse(target: ResponseTarget, { signal }: { signal?: AbortSignal } = {}): Promise<ResponseDetail> {
+  return api.get<ResponseDetail>(responsePath(target), { signal });
+}
+
+export function getResponseQueryOptions(target: ResponseTarget) {
+  return queryOptions({
+    queryKey: responseQueryKey(target),
+    queryFn: ({ signal }) => getResponse(target, { signal }),
+  });
+}
+
+/**
+ * Always asked again when the page opens, even when the cache has the reply: the editor starts
+ * from the answers it is given, and answers saved since they were cached must not look lost.
+ */
+export function useResponse(target: ResponseTarget) {
+  return useQuery({ ...getResponseQueryOptions(target), refetchOnMount: 'always' });
+}

@@ -1,0 +1,12 @@
+import { api } from '../../../lib/api-client';
+import { responsePath, type ResponseTarget } from './response-target';
+
+export interface SubmitResult {
+  revision: number;
+  status: 'submitted';
+}
+
+/** `POST R/{state}/submit`: `revision` must be the current one, else 409 EDIT_CONFLICT. */
+export function submitResponse(target: ResponseTarget, revision: number): Promise<SubmitResult> {
+  return api.post<SubmitResult>(responsePath(target, '/submit'), { revision });
+}

@@ -1,0 +1,24 @@
+import { memo } from 'react';
+import type { Model } from 'survey-core';
+import { Survey } from 'survey-react-ui';
+import 'survey-core/survey-core.fontless.css';
+
+interface QuestionnaireFormProps {
+  model: Model;
+  /** The focus left a field: a good moment to save without waiting. */
+  onLeaveField?: () => void;
+}
+
+/**
+ * The questionnaire itself, rendered by SurveyJS. Its stylesheet is SurveyJS's default theme
+ * without the Google Fonts import (the platform makes no third-party requests); the platform's
+ * font and colours are set in response-page.css. Memoised: SurveyJS re-renders its questions
+ * itself, and the page around it changes with every keystroke (the save state, the progress).
+ */
+export const QuestionnaireForm = memo(function QuestionnaireForm({ model, onLeaveField }: QuestionnaireFormProps) {
+  return (
+    <div className="response-form" onBlur={onLeaveField}>
+      <Survey model={model} />
+    </div>
+  );
+});

@@ -1,0 +1,119 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import { Page } from '../../../components/layout/page';
+import { StatusBadge } from '../../../components/status-badge';
+import { paths } from '../../../config/paths';
+import type { ResponseStatus, SurveyVersion, User } from '../../../types/api';
+import { usePrefill, type Prefill } from '../api/get-prefill';
+import type { ResponseDetail } from '../api/get-response';
+import type { ResponseTarget } from '../api/response-target';
+import { useAutosave } from '../autosave/use-autosave';
+import { questionTitle } from '../survey/question-names';
+import { createResponseSession } from '../survey/response-session';
+import { AnswerProgress } from './answer-progress';
+import { ConflictDialog } from './conflict-dialog';
+import { LocaleSelect } from './locale-select';
+import { PageNavigation } from './page-navigation';
+import { PrefilledNote, PrefillOffer } from './prefill-offer';
+import { QuestionnaireForm } from './questionnaire-form';
+import { ResponseBanner } from './response-banner';
+import { SaveStatus } from './save-status';
+import { SubmitSection } from './submit-section';
+import { useModelChanges } from './use-model-changes';
+import './response-page.css';
+
+const EDITABLE_STATUSES: ReadonlySet<ResponseStatus> = new Set(['not_started', 'draft', 'returned']);
+
+interface ResponseEditorProps {
+  target: ResponseTarget;
+  questionnaire: SurveyVersion;
+  /** The reply as last loaded: its answers seed the editor once; its status stays current. */
+  response: ResponseDetail;
+  user: User;
+}
+
+/**
+ * One member state's reply: its delegates fill it in (autosaved, kept offline, conflicts settled
+ * answer by answer) and submit it; everyone else, and everyone once it is submitted, reads it.
+ */
+export function ResponseEditor({ target, questionnaire, response, user }: ResponseEditorProps) {
+  const queryClient = useQueryClient();
+  const canWrite = user.role === 'delegate' && user.memberState === target.state;
+  const statusAllows = canWrite && questionnaire.status === 'open' && EDITABLE_STATUSES.has(response.status);
+  const [{ model, answers, store }] = useState(() =>
+    createResponseSession({
+      target,
+      definition: questionnaire.definition,
+      response,
+      userId: user.id,
+      canWrite,
+      editable: statusAllows,
+      queryClient,
+    }),
+  );
+  const save = useAutosave(store, answers.watch);
+  useModelChanges(model);
+  const editable = statusAllows && save?.phase !== 'locked';
+  useEffect(() => {
+    model.readOnly = !editable;
+  }, [model, editable]);
+  // Leaving a field or turning the page is a natural pause: save what waits without the debounce.
+  const flush = useCallback(() => void store?.flush(), [store]);
+  useEffect(() => {
+    model.onCurrentPageChanged.add(flush);
+    return () => model.onCurrentPageChanged.remove(flush);
+  }, [model, flush]);
+
+  const [prefilled, setPrefilled] = useState<Prefill | null>(null);
+  const mayPrefill = editable && target.version > 1 && response.revision === 0 && save?.phase === 'idle' && save.revision === 0;
+  const prefill = usePrefill(target, mayPrefill);
+
+  function startFromPrefill(earlier: Prefill) {
+    answers.show(earlier.data, []);
+    setPrefilled(earlier);
+    // One ordinary save of every carried-over answer, so it becomes a revision like any other.
+    return store ? store.recordAll(earlier.data) : Promise.resolve(false);
+  }
+
+  const titleOf = (key: string) => questionTitle(model, key);
+  return (
+    <Page
+      title={questionnaire.title}
+      before={
+        <p className="back-link">
+          <Link to={paths.home.getHref()}>Home</Link>
+        </p>
+      }
+      aside={<StatusBadge status={response.status} />}
+      lead={`Reply of ${target.state} to version ${target.version}.`}
+    >
+      <ResponseBanner
+        status={response.status}
+        submittedAt={response.submittedAt}
+        versionClosed={questionnaire.status === 'closed'}
+        canWrite={canWrite}
+        state={target.state}
+        lockMessage={save?.phase === 'locked' ? save.message : null}
+      />
+      {store && save?.conflict && (
+        <ConflictDialog key={save.conflict.currentRevision} conflict={save.conflict} model={model} onResolve={store.resolveConflict} />
+      )}
+      {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} onUse={startFromPrefill} />}
+      {prefilled && <PrefilledNote prefill={prefilled} />}
+      <div className="response-toolbar">
+        {store && save && (editable || save.phase === 'locked') && <SaveStatus snapshot={save} titleOf={titleOf} onRetry={store.retry} />}
+        <LocaleSelect model={model} />
+        <Link className="response-toolbar__link" to={paths.responseHistory.getHref(target.surveyId, target.version, target.state)}>
+          Revision history
+        </Link>
+      </div>
+      {store && editable && <SubmitSection target={target} store={store} model={model} />}
+      <AnswerProgress model={model} />
+      <div className="response-layout">
+        <PageNavigation model={model} />
+        <QuestionnaireForm model={model} onLeaveField={flush} />
+      </div>
+    </Page>
+  );
+}

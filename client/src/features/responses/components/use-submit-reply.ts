@@ -1,0 +1,47 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { isApiError } from '../../../lib/api-client';
+import type { ResponseDetail } from '../api/get-response';
+import { answerProblemsOf, editConflictOf, type AnswerProblem } from '../api/response-errors';
+import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../api/response-target';
+import { submitResponse } from '../api/submit-response';
+import type { SaveStore } from '../autosave/save-store';
+
+const NOT_SAVED = 'Your latest changes are not saved yet, so the reply was not submitted. Submit again once they are saved.';
+
+/**
+ * Submitting: first every change is saved, then the reply is submitted at the revision saved.
+ * If someone saved in between (409), the reply is loaded again and submitted once more. Missing
+ * or invalid answers come back as `problems`; on success the cached reply turns submitted, which
+ * makes the page read-only.
+ */
+export function useSubmitReply(target: ResponseTarget, store: SaveStore) {
+  const queryClient = useQueryClient();
+  const [problems, setProblems] = useState<AnswerProblem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function submit() {
+    setProblems(null);
+    setError(null);
+    if (!(await store.flush())) {
+      setError(NOT_SAVED);
+      return;
+    }
+    try {
+      const result = await submitResponse(target, store.getSnapshot().revision).catch(async (failure: unknown) => {
+        if (!editConflictOf(failure)) throw failure;
+        return submitResponse(target, await store.refresh());
+      });
+      queryClient.setQueryData<ResponseDetail>(responseQueryKey(target), (reply) =>
+        reply && { ...reply, status: result.status, revision: result.revision, submittedAt: new Date().toISOString() },
+      );
+      void queryClient.invalidateQueries({ queryKey: versionResponsesQueryKey(target) });
+    } catch (failure) {
+      const found = answerProblemsOf(failure, 'VALIDATION_FAILED');
+      if (found && found.length > 0) setProblems(found);
+      else setError(isApiError(failure) ? failure.message : 'The reply could not be submitted. Please try again.');
+    }
+  }
+
+  return { submit, problems, error };
+}

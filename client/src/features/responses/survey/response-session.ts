@@ -1,0 +1,68 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { Model } from 'survey-core';
+import { meQueryKey } from '../../auth/api/get-me';
+import { isSessionOutdated } from '../../../lib/query-client';
+import type { ResponseDetail } from '../api/get-response';
+import { getResponseQueryOptions } from '../api/get-response';
+import { getQuestionnaireQueryOptions } from '../api/get-questionnaire';
+import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../api/response-target';
+import { saveResponse } from '../api/save-response';
+import { browserDraftStorage, draftStorageKey } from '../autosave/draft-storage';
+import { createSaveStore, type SaveStore } from '../autosave/save-store';
+import { createResponseModel } from './create-response-model';
+import { preferredLocale } from './locale-preference';
+import { modelAnswers, type ModelAnswers } from './model-answers';
+
+export interface ResponseSession {
+  model: Model;
+  answers: ModelAnswers;
+  /** Null for someone who may only read the reply. */
+  store: SaveStore | null;
+}
+
+interface SessionOptions {
+  target: ResponseTarget;
+  definition: Record<string, unknown>;
+  response: ResponseDetail;
+  userId: string;
+  /** A delegate of the reply's member state. */
+  canWrite: boolean;
+  /** Whether the reply may be changed now (its status and the version's allow it). */
+  editable: boolean;
+  queryClient: QueryClient;
+}
+
+/** The model and the autosave of one reply, made together so that they always belong to each other. */
+export function createResponseSession({ target, definition, response, userId, canWrite, editable, queryClient }: SessionOptions): ResponseSession {
+  const model = createResponseModel(definition, response.data, { readOnly: !editable, locale: preferredLocale() });
+  const answers = modelAnswers(model);
+  if (!canWrite) return { model, answers, store: null };
+
+  const store = createSaveStore({
+    revision: response.revision,
+    view: answers,
+    storage: browserDraftStorage(draftStorageKey(userId, target)),
+    restoreDraft: editable,
+    server: {
+      save: (request) => saveResponse(target, request),
+      load: () => queryClient.fetchQuery({ ...getResponseQueryOptions(target), staleTime: 0 }),
+    },
+    onSaved: (result) => {
+      // The badge shows the status a save may have changed (not started → draft) …
+      queryClient.setQueryData<ResponseDetail>(responseQueryKey(target), (reply) => reply && { ...reply, status: result.status });
+      // … and the home list and the history, which now show something old, load again when next opened.
+      void queryClient.invalidateQueries({ queryKey: versionResponsesQueryKey(target), refetchType: 'none' });
+    },
+    // Submitted or closed meanwhile: load the status and the version again for the banner.
+    onLocked: () => {
+      void queryClient.invalidateQueries({ queryKey: responseQueryKey(target), exact: true });
+      void queryClient.invalidateQueries({ queryKey: getQuestionnaireQueryOptions(target.surveyId, target.version).queryKey, exact: true });
+    },
+    // The store calls the API itself, outside TanStack Query: pass an ended session on to the
+    // sign-in check, as the query cache does for every other request.
+    onFailed: (error) => {
+      if (isSessionOutdated(error)) void queryClient.invalidateQueries({ queryKey: meQueryKey });
+    },
+  });
+  return { model, answers, store };
+}

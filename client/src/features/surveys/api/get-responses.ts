@@ -1,0 +1,24 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { api } from '../../../lib/api-client';
+import type { ResponseSummary } from '../../../types/api';
+
+/** Every member state's reply to one version that the caller may read: a delegate gets only their own. */
+export function getResponses(
+  { surveyId, version }: { surveyId: string; version: number },
+  { signal }: { signal?: AbortSignal } = {},
+): Promise<ResponseSummary[]> {
+  return api.get<ResponseSummary[]>(`/api/surveys/${encodeURIComponent(surveyId)}/versions/${version}/responses`, { signal });
+}
+
+// Under the version's responses key, so that whatever changes a reply of this version (a save,
+// a submission, a review step) can refresh this list by invalidating `['responses', surveyId, version]`.
+export function getResponsesQueryOptions(surveyId: string, version: number) {
+  return queryOptions({
+    queryKey: ['responses', surveyId, version, 'list'] as const,
+    queryFn: ({ signal }) => getResponses({ surveyId, version }, { signal }),
+  });
+}
+
+export function useResponses(surveyId: string, version: number) {
+  return useQuery(getResponsesQueryOptions(surveyId, version));
+}

@@ -1,0 +1,133 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { CountryQuestionnairesPage } from '../../../../client/src/features/surveys/components/country-questionnaires-page';
+import type { ResponseStatus, ResponseSummary } from '../../../../client/src/types/api';
+import { json, sent, stubApi, type ApiHandler } from '../../helpers/fake-api';
+import { errorResponse } from '../../helpers/fake-fetch';
+import { surveysFixture } from '../../helpers/fixtures';
+import { renderRoutes } from '../../helpers/render';
+
+const R = (surveyId: string, version: number) => `GET /api/surveys/${surveyId}/versions/${version}/responses`;
+
+function reply(overrides: Partial<ResponseSummary>): ResponseSummary {
+  return {
+    memberState: 'EE',
+    memberStateName: 'Estonia',
+    status: 'not_started',
+    revision: 0,
+    progress: 0,
+    updatedAt: null,
+    submittedAt: null,
+    updatedBy: null,
+    openComments: 0,
+    ...overrides,
+  };
+}
+
+const draft = reply({ status: 'draft', revision: 7, progress: 0.4, updatedAt: '2010-10-01T12:00:00Z', updatedBy: 'Dora Delegate', openComments: 2 });
+const accepted = reply({ status: 'accepted', revision: 12, progress: 1, updatedAt: '2010-03-05T09:30:00Z', updatedBy: 'Carl Consultant' });
+
+function renderPage(replies: Record<string, ApiHandler> = {}) {
+  const requests = stubApi({
+    'GET /api/surveys': json(200, surveysFixture),
+    [R('training', 1)]: json(200, [reply({})]),
+    [R('national-cooperation', 2)]: json(200, [draft]),
+    [R('national-cooperation', 1)]: json(200, [accepted]),
+    ...replies,
+  });
+  renderRoutes([{ path: '/', element: <CountryQuestionnairesPage memberState="EE" /> }], '/');
+  return requests;
+}
+
+async function card(name: string) {
+  return within(await screen.findByRole('region', { name }));
+}
+
+describe("A delegate's questionnaires", () => {
+  it('shows where a reply stands: status, progress, the last change and who made it, open comments', async () => {
+    renderPage();
+
+    const followUp = await card('2010 follow-up');
+    expect(await followUp.findByText('Draft')).toBeTruthy();
+    expect(followUp.getByRole('progressbar', { name: 'Answered' }).getAttribute('value')).toBe('40');
+    expect(followUp.getByText('40% answered')).toBeTruthy();
+    expect(followUp.getByText(/Last change/).textContent).toMatch(/^Last change 1 October 2010 at \d\d:\d\d by Dora Delegate$/);
+    expect(followUp.getByText('2 open comments')).toBeTruthy();
+  });
+
+  it('invites to fill in a reply not started yet, with nothing saved and no comment count', async () => {
+    renderPage();
+
+    const training = await card('Labour exploitation training');
+    expect(await training.findByText('Not started')).toBeTruthy();
+    expect(training.getByRole('progressbar', { name: 'Answered' }).getAttribute('value')).toBe('0');
+    expect(training.getByText('Nothing saved yet')).toBeTruthy();
+    expect(training.queryByText(/open comment/)).toBeNull();
+    expect(training.getByRole('link', { name: 'Fill in your reply to Training needs, version 1' }).getAttribute('href')).toBe(
+      '/questionnaires/training/versions/1/responses/EE',
+    );
+  });
+
+  it('offers to continue a draft, keeping the read-only preview as a second link', async () => {
+    renderPage();
+
+    const followUp = await card('2010 follow-up');
+    const link = await followUp.findByRole('link', { name: 'Continue your reply to National cooperation survey, version 2' });
+    expect(link.getAttribute('href')).toBe('/questionnaires/national-cooperation/versions/2/responses/EE');
+    expect(followUp.getByRole('link', { name: 'View questions of National cooperation survey, version 2' }).getAttribute('href')).toBe(
+      '/questionnaires/national-cooperation/versions/2',
+    );
+  });
+
+  it.each<[ResponseStatus, string]>([
+    ['not_started', 'Fill in'],
+    ['draft', 'Continue'],
+    ['returned', 'Continue'],
+    ['submitted', 'View'],
+    ['accepted', 'View'],
+  ])('in an open round, a reply %s is for "%s"', async (status, action) => {
+    renderPage({ [R('national-cooperation', 2)]: json(200, [reply({ status, revision: 3 })]) });
+
+    const followUp = await card('2010 follow-up');
+    const link = await followUp.findByRole('link', { name: `${action} your reply to National cooperation survey, version 2` });
+    expect(link.getAttribute('href')).toBe('/questionnaires/national-cooperation/versions/2/responses/EE');
+  });
+
+  it('only lets a reply in a closed round be viewed', async () => {
+    renderPage({ [R('national-cooperation', 1)]: json(200, [reply({ status: 'draft', revision: 2, progress: 0.5 })]) });
+
+    const baseline = await card('2009 baseline');
+    expect(await baseline.findByText('Draft')).toBeTruthy();
+    expect(baseline.getByText('Closed')).toBeTruthy();
+    const links = baseline.getAllByRole('link').map((link) => link.textContent);
+    expect(links).toEqual(['View your reply to National cooperation survey, version 1', 'View questions of National cooperation survey, version 1']);
+  });
+
+  it('asks once per version for the replies, and shows a reply that could not be loaded in its own card', async () => {
+    const requests = renderPage({
+      [R('national-cooperation', 1)]: () => errorResponse(500, 'INTERNAL', 'The server could not answer just now.'),
+    });
+
+    const baseline = await card('2009 baseline');
+    expect(within(await baseline.findByRole('alert')).getByRole('heading', { name: 'Your reply could not be loaded' })).toBeTruthy();
+    expect(await (await card('2010 follow-up')).findByText('Draft')).toBeTruthy();
+    for (const version of [R('training', 1), R('national-cooperation', 2), R('national-cooperation', 1)]) {
+      expect(sent(requests, version)).toHaveLength(1);
+    }
+  });
+
+  it('counts an inactive member state without a reply as not started', async () => {
+    renderPage({ [R('training', 1)]: json(200, []) });
+
+    const training = await card('Labour exploitation training');
+    expect(await training.findByText('Not started')).toBeTruthy();
+    expect(training.getByRole('link', { name: 'Fill in your reply to Training needs, version 1' })).toBeTruthy();
+  });
+
+  it('no longer says the questionnaires are only there to be read', () => {
+    renderPage();
+
+    expect(screen.getByText(/each with your country's reply/)).toBeTruthy();
+    expect(screen.queryByText(/Open one to read its questions/)).toBeNull();
+  });
+});
