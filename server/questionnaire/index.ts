@@ -5,6 +5,7 @@ import type { Catalogue } from './catalogue.js';
 import { examineDefinition } from './definition.js';
 import type { SurveyDefinition } from './definition.js';
 import type { Problem } from './problem.js';
+import { compileSubmitRules } from './submit-rules/submit-rules.js';
 import { submitValidatorFor } from './submit-validation.js';
 import type { Progress } from './submit-validation.js';
 
@@ -20,13 +21,21 @@ export type CompiledQuestionnaire = {
   /**
    * Everything a submission must satisfy: first the draft check (survey-core does not check
    * types, and should not be handed ill-typed data), then survey-core's required answers,
-   * validators and visibility logic.
+   * validators and visibility logic, as the submit engine evaluates them.
    */
   readonly validateForSubmit: (data: unknown) => Problem[];
   readonly progress: (data: unknown) => Progress;
+  /** Which engine answers validateForSubmit and progress. */
+  readonly submitEngine: SubmitEngine;
   /** The JSON Schema of a response's `data` (draft-07). */
   readonly answerSchema: SchemaObject;
 };
+
+/**
+ * The compiled submit rules (fast, see submit-rules/), or survey-core's Model when the
+ * definition uses something the rules do not model; the reasons say what.
+ */
+export type SubmitEngine = { readonly kind: 'rules' } | { readonly kind: 'survey-core'; readonly reasons: readonly string[] };
 
 export class InvalidDefinitionError extends Error {
   constructor(readonly reasons: readonly string[]) {
@@ -42,12 +51,15 @@ export class InvalidDefinitionError extends Error {
 export function compileQuestionnaire(definition: SurveyDefinition): CompiledQuestionnaire {
   const examined = examineDefinition(definition);
   if (!examined.ok) throw new InvalidDefinitionError(examined.reasons);
-  // The model that built the question tree now serves the submit validator, which owns it.
+  // The model that built the question tree now serves the submit rules, which only read it, or
+  // else survey-core's submit validator, which owns it.
   const { model, questions } = examined;
   const resultValues = model.calculatedValues.filter((value) => value.includeIntoResult).map((value) => value.name);
   const catalogue = deepFreeze(catalogueFromTree(questions));
   const checker = answerCheckerFromTree(questions, resultValues);
-  const submit = submitValidatorFor(model);
+  const rules = compileSubmitRules(definition, model);
+  const submit = rules.ok ? rules.validator : submitValidatorFor(model);
+  const submitEngine: SubmitEngine = rules.ok ? { kind: 'rules' } : { kind: 'survey-core', reasons: rules.reasons };
   return Object.freeze({
     catalogue,
     checkDraft: checker.checkDraft,
@@ -56,6 +68,7 @@ export function compileQuestionnaire(definition: SurveyDefinition): CompiledQues
       return problems.length > 0 ? problems : submit.validateForSubmit(data);
     },
     progress: submit.progress,
+    submitEngine: deepFreeze(submitEngine),
     answerSchema: deepFreeze(checker.schema),
   });
 }
@@ -81,6 +94,8 @@ export { buildAnswerSchema, compileAnswerChecker } from './answer-schema.js';
 export type { AnswerChecker } from './answer-schema.js';
 export { createSubmitValidator } from './submit-validation.js';
 export type { Progress, SubmitValidator } from './submit-validation.js';
+export { compileSubmitRules } from './submit-rules/submit-rules.js';
+export type { SubmitRules } from './submit-rules/submit-rules.js';
 export { LONG_COLUMNS, WIDE_RESPONSE_COLUMNS, longRows, wideColumns, wideColumnsFor, wideHeader, wideRow } from './csv-layout.js';
 export type { CsvValues, LongRow } from './csv-layout.js';
 export { CSV_BOM, csvCell, csvLine } from './csv-text.js';

@@ -16,6 +16,10 @@ import { DISPLAY_ONLY_TYPES } from './read-questions.js';
  * follow-up hidden by visibleIf is not required), validators, and the visibility logic behind
  * both. It does not check types or allowed choices; that is the answer schema's job.
  *
+ * This is the reference path: compileQuestionnaire uses it only for definitions the submit rules
+ * (submit-rules/, the same decisions without a Model per call) do not model, and the rules are
+ * tested against it.
+ *
  * One Model per survey version, reused: building one costs tens of milliseconds, validating a
  * few. Node runs one call at a time, and every call replaces the model's whole data before it
  * reads anything, so nothing of one response leaks into the next: values and comments go with

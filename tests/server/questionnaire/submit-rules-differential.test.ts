@@ -1,0 +1,119 @@
+import fc from 'fast-check';
+import { Model } from 'survey-core';
+import { describe, expect, it } from 'vitest';
+import { compileAnswerChecker } from '../../../server/questionnaire/answer-schema.js';
+import type { JsonObject } from '../../../server/questionnaire/json.js';
+import type { Problem } from '../../../server/questionnaire/problem.js';
+import { compileSubmitRules } from '../../../server/questionnaire/submit-rules/submit-rules.js';
+import type { SubmitValidator } from '../../../server/questionnaire/submit-validation.js';
+import { createSubmitValidator } from '../../../server/questionnaire/submit-validation.js';
+import { everyType, questionTree, realFile } from './support/fixtures.js';
+import { answerRules, entryVariableRules, matrixRules, panelRules, visibilityRules } from './support/rule-definitions.js';
+import { stressedAnswerSets } from './support/stressed-answers.js';
+
+/**
+ * The acceptance test of the submit rules: for generated answer sets — realistic ones and ones
+ * that go looking for problems — the rules give exactly what survey-core's Model path gives, a
+ * fresh Model for each answer set. Only well-typed sets are compared, since validateForSubmit
+ * hands survey-core nothing else (the draft check answers the rest) and saved drafts, whose
+ * progress is shown, are well-typed too.
+ */
+
+function rulesOf(definition: JsonObject): SubmitValidator {
+  const rules = compileSubmitRules(definition, new Model(definition));
+  if (!rules.ok) throw new Error(`the rules do not model this definition:\n${rules.reasons.join('\n')}`);
+  return rules.validator;
+}
+
+/** Compares the engines and returns survey-core's problems, so a test can see what was covered. */
+function compareEngines(definition: JsonObject, numRuns: number): Problem[] {
+  const rules = rulesOf(definition);
+  const checker = compileAnswerChecker(definition);
+  const seen: Problem[] = [];
+  fc.assert(
+    fc.property(stressedAnswerSets(questionTree(definition), definition), (data) => {
+      expect(checker.checkDraft(data)).toEqual([]);
+      const surveyCore = createSubmitValidator(definition);
+      const problems = surveyCore.validateForSubmit(data);
+      expect(rules.validateForSubmit(data)).toEqual(problems);
+      expect(rules.progress(data)).toEqual(surveyCore.progress(data));
+      seen.push(...problems);
+    }),
+    { numRuns },
+  );
+  return seen;
+}
+
+describe('the submit rules against survey-core', () => {
+  // A fresh Model per answer set costs tens of milliseconds (the real questionnaires more).
+  const timeout = 120_000;
+
+  it('agree on the every-type fixture', { timeout }, () => compareEngines(everyType(), 80));
+
+  const v1 = realFile('v1.json');
+  const v2 = realFile('v2.json');
+  it.skipIf(v1 === undefined)('agree on the real v1 questionnaire', { timeout }, () => compareEngines(v1 as JsonObject, 30));
+  it.skipIf(v2 === undefined)('agree on the real v2 questionnaire', { timeout }, () => compareEngines(v2 as JsonObject, 30));
+
+  it('agree on nested visibility', { timeout }, () => compareEngines(visibilityRules, 100));
+  it('agree on the checks of single answers and on validators', { timeout }, () => compareEngines(answerRules, 100));
+  it('agree on matrices', { timeout }, () => compareEngines(matrixRules, 80));
+  it('agree on dynamic panels', { timeout }, () => compareEngines(panelRules, 80));
+  it('agree on the variables of a dynamic-panel entry', { timeout }, () => compareEngines(entryVariableRules, 100));
+});
+
+describe('the stressed answer sets', () => {
+  /** Problems the rules find in a fixed sample: the comparison above reaches at least these. */
+  const reached = (definition: JsonObject) => {
+    const rules = rulesOf(definition);
+    const samples = fc.sample(stressedAnswerSets(questionTree(definition), definition), { numRuns: 2000, seed: 42 });
+    return new Set(samples.flatMap((data) => rules.validateForSubmit(data).map((problem) => `${problem.question}: ${problem.message}`)));
+  };
+
+  it('reach every kind of problem the targeted definitions have', () => {
+    const problems = [...reached(visibilityRules), ...reached(answerRules), ...reached(matrixRules), ...reached(panelRules), ...reached(entryVariableRules)];
+    for (const problem of [
+      'why_none: Response required.',
+      'funded: Response required.',
+      'other_detail: Response required.',
+      'staff_note: Response required.',
+      'why_agree: Response required.',
+      'why_large: Response required.',
+      'count: Please enter a value that matches the step size of 5.',
+      'count: The value should not be less than 0',
+      'count: The value should not be greater than 100',
+      'share: At least 0.5, please',
+      "share: The 'value' should be at most 1",
+      'mail: Please enter a valid e-mail address.',
+      'checked_mail: Not an address',
+      'day: The value should not be greater than Tue Dec 31 2999',
+      'code: Two capitals',
+      'code: Please enter at least 2 and no more than 3 characters.',
+      'kind: Which other?',
+      'roles: Please select at least 2 option(s).',
+      'tags: Please select no more than 2 option(s).',
+      "last_year: The expression: {first_year} empty or {last_year} >= {first_year} should return 'true'.",
+      'labelled_year: After 1999',
+      "contact: item 'staff': The 'value' should be at least 1",
+      "contact: item 'phone': Digits only",
+      "contact: item 'since': The value should not be greater than Tue Dec 31 2999",
+      'cooperation: Response required: answer questions in all rows.',
+      "services: row 'legal', column 'places': The 'value' should be at most 50",
+      "services: row 'shelter', column 'mail': Please enter a valid e-mail address.",
+      "agreements: row 1, column 'partner': Name the partner",
+      "agreements: row 2, column 'signed': The value should not be greater than Tue Dec 31 2999",
+      'required_rows: Response required.',
+      "orgs: entry 1, 'ngo_name': Response required.",
+      "orgs: entry 1, 'kind': Response required: enter another value.",
+      "orgs: entry 1, 'no_roles': Response required.",
+      "orgs: entry 2, 'staff', row 'men', column 'count': Response required.",
+      "orgs: entry 1, 'mail': Use an official address",
+      "orgs: entry 1, 'head', item 'name': Response required.",
+      "orgs: entry 1, 'first_only': Response required.",
+      "orgs: entry 2, 'same_as_before': Response required.",
+      "orgs: entry 1, 'before_police': Response required.",
+    ]) {
+      expect(problems).toContain(problem);
+    }
+  });
+});
