@@ -1,4 +1,4 @@
-import type { Survey, SurveyVersion } from '../../../client/src/types/api';
+import type { ResponseSummary, Survey, SurveyVersion } from '../../../client/src/types/api';
 
 export const surveysFixture: Survey[] = [
   {
@@ -44,3 +44,19 @@ export const surveyVersionFixture: SurveyVersion = {
     ],
   },
 };
+
+/** Estonia's row of a responses list: not started unless `overrides` say otherwise. */
+export function replySummary(overrides: Partial<ResponseSummary> = {}): ResponseSummary {
+  return {
+    memberState: 'EE',
+    memberStateName: 'Estonia',
+    status: 'not_started',
+    revision: 0,
+    progress: 0,
+    updatedAt: null,
+    submittedAt: null,
+    updatedBy: null,
+    openComments: 0,
+    ...overrides,
+  };
+}

@@ -1,22 +1,12 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { ResponseSummary, Survey, User } from '../../../../client/src/types/api';
+import type { Survey, User } from '../../../../client/src/types/api';
 import { json, stubApi } from '../../helpers/fake-api';
-import { surveysFixture } from '../../helpers/fixtures';
+import { replySummary, surveysFixture } from '../../helpers/fixtures';
 import { adminUser, analystUser, consultantUser, delegateUser, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
 
-const notStarted: ResponseSummary = {
-  memberState: 'EE',
-  memberStateName: 'Estonia',
-  status: 'not_started',
-  revision: 0,
-  progress: 0,
-  updatedAt: null,
-  submittedAt: null,
-  updatedBy: null,
-  openComments: 0,
-};
+const notStarted = replySummary();
 
 function renderHome(user: User, surveys: Survey[] = surveysFixture) {
   const replies = Object.fromEntries(

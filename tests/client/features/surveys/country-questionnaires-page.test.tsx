@@ -1,36 +1,21 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CountryQuestionnairesPage } from '../../../../client/src/features/surveys/components/country-questionnaires-page';
-import type { ResponseStatus, ResponseSummary } from '../../../../client/src/types/api';
+import type { ResponseStatus } from '../../../../client/src/types/api';
 import { json, sent, stubApi, type ApiHandler } from '../../helpers/fake-api';
 import { errorResponse } from '../../helpers/fake-fetch';
-import { surveysFixture } from '../../helpers/fixtures';
+import { replySummary, surveysFixture } from '../../helpers/fixtures';
 import { renderRoutes } from '../../helpers/render';
 
 const R = (surveyId: string, version: number) => `GET /api/surveys/${surveyId}/versions/${version}/responses`;
 
-function reply(overrides: Partial<ResponseSummary>): ResponseSummary {
-  return {
-    memberState: 'EE',
-    memberStateName: 'Estonia',
-    status: 'not_started',
-    revision: 0,
-    progress: 0,
-    updatedAt: null,
-    submittedAt: null,
-    updatedBy: null,
-    openComments: 0,
-    ...overrides,
-  };
-}
-
-const draft = reply({ status: 'draft', revision: 7, progress: 0.4, updatedAt: '2010-10-01T12:00:00Z', updatedBy: 'Dora Delegate', openComments: 2 });
-const accepted = reply({ status: 'accepted', revision: 12, progress: 1, updatedAt: '2010-03-05T09:30:00Z', updatedBy: 'Carl Consultant' });
+const draft = replySummary({ status: 'draft', revision: 7, progress: 0.4, updatedAt: '2010-10-01T12:00:00Z', updatedBy: 'Dora Delegate', openComments: 2 });
+const accepted = replySummary({ status: 'accepted', revision: 12, progress: 1, updatedAt: '2010-03-05T09:30:00Z', updatedBy: 'Carl Consultant' });
 
 function renderPage(replies: Record<string, ApiHandler> = {}) {
   const requests = stubApi({
     'GET /api/surveys': json(200, surveysFixture),
-    [R('training', 1)]: json(200, [reply({})]),
+    [R('training', 1)]: json(200, [replySummary({})]),
     [R('national-cooperation', 2)]: json(200, [draft]),
     [R('national-cooperation', 1)]: json(200, [accepted]),
     ...replies,
@@ -86,7 +71,7 @@ describe("A delegate's questionnaires", () => {
     ['submitted', 'View'],
     ['accepted', 'View'],
   ])('in an open round, a reply %s is for "%s"', async (status, action) => {
-    renderPage({ [R('national-cooperation', 2)]: json(200, [reply({ status, revision: 3 })]) });
+    renderPage({ [R('national-cooperation', 2)]: json(200, [replySummary({ status, revision: 3 })]) });
 
     const followUp = await card('2010 follow-up');
     const link = await followUp.findByRole('link', { name: `${action} your reply to National cooperation survey, version 2` });
@@ -94,7 +79,7 @@ describe("A delegate's questionnaires", () => {
   });
 
   it('only lets a reply in a closed round be viewed', async () => {
-    renderPage({ [R('national-cooperation', 1)]: json(200, [reply({ status: 'draft', revision: 2, progress: 0.5 })]) });
+    renderPage({ [R('national-cooperation', 1)]: json(200, [replySummary({ status: 'draft', revision: 2, progress: 0.5 })]) });
 
     const baseline = await card('2009 baseline');
     expect(await baseline.findByText('Draft')).toBeTruthy();
