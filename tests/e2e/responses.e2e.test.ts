@@ -58,6 +58,9 @@ describe('a national reply in a real browser', () => {
     await page.getByRole('textbox', { name: PERIOD }).fill('2008 – May 2009');
     await waitUntilSaved(page);
     await expect.poll(() => page.getByText(/ago|just now/).first().isVisible()).toBe(true);
+    // Filling in scrolled the page: show it from the top, where the save state is.
+    await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+    await page.mouse.wheel(0, -10_000);
     await page.screenshot({ path: screenshotPath('questionnaire-save-state') });
 
     // A reload shows every confirmed answer.
