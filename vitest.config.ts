@@ -2,6 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 // Two projects: the server suite runs in Node against a real database (embedded PGlite by
 // default, the PostgreSQL server when TEST_DATABASE_URL is set); the client suite runs in jsdom.
+// Files named *.server-only.test.ts test what only a PostgreSQL server has: they are part of the
+// suite when TEST_DATABASE_URL is set, rather than reported as skipped on the embedded engine.
+const onServer = Boolean(process.env.TEST_DATABASE_URL);
+
 export default defineConfig({
   test: {
     projects: [
@@ -9,6 +13,7 @@ export default defineConfig({
         test: {
           name: 'server',
           include: ['tests/server/**/*.test.ts'],
+          exclude: onServer ? [] : ['tests/server/**/*.server-only.test.ts'],
           environment: 'node',
           globalSetup: ['tests/helpers/global-setup.ts'],
           testTimeout: 30_000,

@@ -5,6 +5,7 @@ import { Kysely, PostgresDialect } from 'kysely';
 import type { DatabaseConfig } from '../config.js';
 import type { EmbeddedDatabase } from './embedded.js';
 import { migrateToLatest } from './migrator.js';
+import { NamedStatementsClient } from './named-statements.js';
 import type { Database } from './schema.js';
 
 declare module 'fastify' {
@@ -46,6 +47,7 @@ export default fp<DatabasePluginOptions>(
     } else {
       await fastify.register(fastifyPostgres, {
         connectionString: database.url,
+        Client: NamedStatementsClient,
         max: 10,
         connectionTimeoutMillis: CONNECTION_TIMEOUT_MS,
       });

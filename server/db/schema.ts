@@ -126,7 +126,10 @@ export interface ResponseRevisionsTable {
   response_id: string;
   revision: number;
   status: ResponseStatus;
-  data: ColumnType<Record<string, unknown>, string, never>;
+  /** The whole data after the revision (a snapshot), or null: see responses/revision-snapshots.ts. */
+  data: ColumnType<Record<string, unknown> | null, string | null, never>;
+  /** A save's change as applied; null for status changes (and for saves written before the column). */
+  change: ColumnType<{ set: Record<string, unknown>; unset: string[] } | null, string | null | undefined, never>;
   changed: ColumnType<string[], string[], never>;
   author: string | null;
   author_name: string;

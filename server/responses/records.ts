@@ -21,6 +21,8 @@ export interface Actor {
 /** Compiled questionnaires, one per version (see surveys/compiled-questionnaires.ts). */
 export interface QuestionnaireSource {
   load(surveyId: string, version: number): Promise<{ record: SurveyVersionInfo; questionnaire: CompiledQuestionnaire }>;
+  /** Without the version's record: no database read once the version is cached. */
+  questionnaire(surveyId: string, version: number): Promise<CompiledQuestionnaire>;
 }
 
 export interface ResolvedTarget {
@@ -32,9 +34,13 @@ export interface ResolvedTarget {
 /** 404 for an unknown survey version (SURVEY_VERSION_NOT_FOUND), then for an unknown member state. */
 export async function resolveTarget(db: Kysely<Database>, questionnaires: QuestionnaireSource, target: ResponseTarget): Promise<ResolvedTarget> {
   const { record, questionnaire } = await questionnaires.load(target.surveyId, target.version);
-  const state = await db.selectFrom('member_states').select(['code', 'name', 'active']).where('code', '=', target.memberState).executeTakeFirst();
+  return { record, questionnaire, state: await getMemberState(db, target.memberState) };
+}
+
+export async function getMemberState(db: Kysely<Database>, code: string): Promise<ResolvedTarget['state']> {
+  const state = await db.selectFrom('member_states').select(['code', 'name', 'active']).where('code', '=', code).executeTakeFirst();
   if (!state) throw notFound('MEMBER_STATE_NOT_FOUND', 'There is no member state with this code.');
-  return { record, questionnaire, state };
+  return state;
 }
 
 export interface ResponseRow {
@@ -87,6 +93,7 @@ export async function lockVersionStatus(trx: Transaction<Database>, target: Resp
   return row.status;
 }
 
+/** A status change's revision: always a snapshot of the whole data (see revision-snapshots.ts). */
 export async function appendRevision(
   trx: Transaction<Database>,
   revision: {

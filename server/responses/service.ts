@@ -1,25 +1,15 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/service.js';
 import { mayReadState } from '../auth/policy.js';
 import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus, RevisionKind } from '../db/schema.js';
-import { notFound, unprocessable } from '../http/errors.js';
-import { answerKeysOf, saveProblems } from './answers.js';
+import { notFound } from '../http/errors.js';
 import { createCommentsService } from './comments.js';
 import { createLifecycle } from './lifecycle.js';
-import { applyChange, changedQuestions, effectiveChange, findOverlaps, isEmptyChange } from './merge.js';
-import { createProgressCache, progressShare } from './progress.js';
-import {
-  appendRevision,
-  editConflict,
-  lockResponse,
-  lockVersionStatus,
-  resolveTarget,
-  responseLocked,
-  type Actor,
-  type QuestionnaireSource,
-  type ResponseTarget,
-} from './records.js';
+import { createProgressCache } from './progress.js';
+import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
+import { dataAfter } from './revision-snapshots.js';
+import { createSave } from './save.js';
 
 export type ShownStatus = ResponseStatus | 'not_started';
 
@@ -45,18 +35,6 @@ export interface ResponseDetail {
   submittedAt: Date | null;
   progress: number;
   updatedBy: string | null;
-}
-
-export interface SaveRequest {
-  baseRevision: number;
-  set?: Record<string, unknown> | undefined;
-  unset?: string[] | undefined;
-}
-
-export interface SaveResult {
-  revision: number;
-  status: ShownStatus;
-  mergedFrom?: number;
 }
 
 export interface ResponsesDeps {
@@ -175,86 +153,6 @@ export function createResponsesService(deps: ResponsesDeps) {
     };
   }
 
-  /**
-   * A delegate's save. In the contract's order: unknown target (404), invalid values (422),
-   * then — in one transaction holding the response's row lock — locked (409 RESPONSE_LOCKED) and
-   * overlapping edits (409 EDIT_CONFLICT). Any refusal leaves the database as it was.
-   */
-  async function save(target: ResponseTarget, actor: Actor, request: SaveRequest): Promise<SaveResult> {
-    const { questionnaire, state } = await resolveTarget(db, questionnaires, target);
-    const requested = { set: request.set ?? {}, unset: request.unset ?? [] };
-    const problems = saveProblems(questionnaire, requested.set, requested.unset);
-    if (problems.length > 0) throw unprocessable('INVALID_ANSWER', 'Some answers are not valid; nothing was saved.', problems);
-    const { questionOf } = answerKeysOf(questionnaire);
-
-    return db.transaction().execute(async (trx) => {
-      if ((await lockVersionStatus(trx, target)) === 'closed') throw responseLocked('version_closed');
-      let row = await lockResponse(trx, target);
-      if (!row) {
-        if (!state.active) throw responseLocked('member_state_inactive');
-        if (request.baseRevision > 0) throw editConflict(0, []);
-        if (isEmptyChange(effectiveChange({}, requested))) return { revision: 0, status: 'not_started' };
-        // Two first saves at once: one inserts, the other waits here for it, then both lock the one row.
-        await trx
-          .insertInto('responses')
-          .values({ survey_id: target.surveyId, version: target.version, member_state_code: target.memberState })
-          .onConflict((oc) => oc.columns(['survey_id', 'version', 'member_state_code']).doNothing())
-          .execute();
-        row = await lockResponse(trx, target);
-        if (!row) throw new Error('the response row was neither inserted nor found');
-      }
-      if (row.status === 'submitted' || row.status === 'accepted') throw responseLocked(row.status);
-      if (request.baseRevision > row.revision) throw editConflict(row.revision, []);
-
-      const change = effectiveChange(row.data, requested);
-      if (isEmptyChange(change)) return { revision: row.revision, status: row.status };
-      const changed = changedQuestions(change, questionOf);
-
-      let mergedFrom: number | undefined;
-      if (request.baseRevision < row.revision) {
-        const later = await trx
-          .selectFrom('response_revisions')
-          .select(['revision', 'author', 'author_name', 'at', 'changed'])
-          .where('response_id', '=', row.id)
-          .where('revision', '>', request.baseRevision)
-          .where('kind', '=', 'save')
-          .execute();
-        const overlaps = findOverlaps(
-          changed,
-          later.map((r) => ({ revision: r.revision, author: r.author, authorName: r.author_name, at: r.at, changed: r.changed })),
-          actor.user.id,
-        );
-        if (overlaps.length > 0) {
-          const current = row.data;
-          throw editConflict(
-            row.revision,
-            overlaps.map((o) => {
-              const comment = `${o.question}-Comment`;
-              return {
-                question: o.question,
-                currentValue: current[o.question] ?? null,
-                ...(Object.hasOwn(current, comment) ? { currentComment: current[comment] } : {}),
-                changedBy: o.changedBy,
-                changedAt: o.changedAt,
-              };
-            }),
-          );
-        }
-        mergedFrom = row.revision;
-      }
-
-      const data = applyChange(row.data, change);
-      const revision = row.revision + 1;
-      await trx
-        .updateTable('responses')
-        .set({ data: JSON.stringify(data), revision, updated_at: sql<Date>`now()`, updated_by: actor.user.id })
-        .where('id', '=', row.id)
-        .execute();
-      await appendRevision(trx, { responseId: row.id, revision, status: row.status, data, changed, author: actor.user, kind: 'save' });
-      return mergedFrom === undefined ? { revision, status: row.status } : { revision, status: row.status, mergedFrom };
-    });
-  }
-
   async function revisions(target: ResponseTarget) {
     await resolveTarget(db, questionnaires, target);
     const rows = await revisionsOf(target)
@@ -264,11 +162,33 @@ export function createResponsesService(deps: ResponsesDeps) {
     return rows.map((r) => ({ revision: r.revision, kind: r.kind, status: r.status, author: r.author_name, at: r.at, changed: r.changed }));
   }
 
+  /** Rebuilt from the latest snapshot up to the revision and the changes after it (see revision-snapshots.ts). */
   async function revision(target: ResponseTarget, number: number): Promise<{ revision: number; kind: RevisionKind; status: ResponseStatus; data: Record<string, unknown> }> {
     await resolveTarget(db, questionnaires, target);
-    const row = await revisionsOf(target).select(['rv.revision', 'rv.kind', 'rv.status', 'rv.data']).where('rv.revision', '=', number).executeTakeFirst();
-    if (!row) throw notFound('REVISION_NOT_FOUND', 'The response has no such revision.');
-    return { revision: row.revision, kind: row.kind, status: row.status, data: row.data };
+    const rows = await db
+      .selectFrom('responses as r')
+      .innerJoinLateral(
+        (eb) =>
+          eb
+            .selectFrom('response_revisions as s')
+            .select((s) => s.fn.max('s.revision').as('revision'))
+            .whereRef('s.response_id', '=', 'r.id')
+            .where('s.revision', '<=', number)
+            .where('s.data', 'is not', null)
+            .as('snapshot'),
+        (join) => join.onTrue(),
+      )
+      .innerJoin('response_revisions as rv', (join) => join.onRef('rv.response_id', '=', 'r.id').onRef('rv.revision', '>=', 'snapshot.revision'))
+      .select(['rv.revision', 'rv.kind', 'rv.status', 'rv.data', 'rv.change'])
+      .where('r.survey_id', '=', target.surveyId)
+      .where('r.version', '=', target.version)
+      .where('r.member_state_code', '=', target.memberState)
+      .where('rv.revision', '<=', number)
+      .orderBy('rv.revision')
+      .execute();
+    const row = rows.at(-1);
+    if (!row || row.revision !== number) throw notFound('REVISION_NOT_FOUND', 'The response has no such revision.');
+    return { revision: row.revision, kind: row.kind, status: row.status, data: dataAfter(rows) };
   }
 
   function revisionsOf(target: ResponseTarget) {
@@ -283,9 +203,9 @@ export function createResponsesService(deps: ResponsesDeps) {
   return {
     list,
     get,
-    save,
     revisions,
     revision,
+    ...createSave(deps),
     ...createLifecycle(deps),
     comments: createCommentsService(deps),
   };

@@ -80,7 +80,9 @@ export function createSurveysService(db: Kysely<Database>) {
   async function findVersion(surveyId: string, version: number): Promise<SurveyVersionRecord | undefined> {
     const row = await db
       .selectFrom('survey_versions')
-      .selectAll()
+      // Named columns, never `*`: a prepared statement whose result columns change under it (a
+      // column added by a newer instance's migration) fails instead of re-planning.
+      .select([...INFO_COLUMNS, 'definition'])
       .where('survey_id', '=', surveyId)
       .where('version', '=', version)
       .executeTakeFirst();

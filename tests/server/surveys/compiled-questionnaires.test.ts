@@ -23,7 +23,21 @@ describe('compiled questionnaires', () => {
     readDefinition.mockRestore();
   });
 
+  it('gives a loaded version’s questionnaire without reading its row again', async () => {
+    const readRecord = vi.spyOn(app.surveys, 'getVersionInfo');
+    try {
+      const first = await app.questionnaires.questionnaire('national-cooperation', 1);
+      expect(readRecord).toHaveBeenCalledTimes(1);
+      expect(await app.questionnaires.questionnaire('national-cooperation', 1)).toBe(first);
+      expect((await app.questionnaires.load('national-cooperation', 1)).questionnaire).toBe(first);
+      expect(readRecord).toHaveBeenCalledTimes(2);
+    } finally {
+      readRecord.mockRestore();
+    }
+  });
+
   it('answers an unknown version with 404 SURVEY_VERSION_NOT_FOUND', async () => {
     await expect(app.questionnaires.load('national-cooperation', 99)).rejects.toMatchObject({ statusCode: 404, code: 'SURVEY_VERSION_NOT_FOUND' });
+    await expect(app.questionnaires.questionnaire('national-cooperation', 99)).rejects.toMatchObject({ statusCode: 404, code: 'SURVEY_VERSION_NOT_FOUND' });
   });
 });
