@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type RouteObject } from 'react-router';
+import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/feedback/loading-state';
 import { paths, parseVersionParam } from '../config/paths';
 import { ProtectedLayout } from '../features/auth/components/protected-layout';
@@ -14,6 +14,12 @@ import { RouteError } from './routes/route-error';
  * small and SurveyJS is only downloaded on the questionnaire pages.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
+  // The questionnaire pages start fetching the (large) definition while SurveyJS's code loads.
+  const prefetchDefinition = ({ params }: LoaderFunctionArgs) => {
+    const version = parseVersionParam(params.version);
+    if (params.surveyId && version !== null) void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
+    return null;
+  };
   return [
     {
       Component: RootLayout,
@@ -36,25 +42,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: paths.questionnaires.path, lazy: () => import('./routes/questionnaires') },
                 {
                   path: paths.questionnaire.path,
-                  // Start fetching the (large) definition while SurveyJS's code is still loading.
-                  loader: ({ params }) => {
-                    const version = parseVersionParam(params.version);
-                    if (params.surveyId && version !== null) {
-                      void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
-                    }
-                    return null;
-                  },
+                  loader: prefetchDefinition,
                   lazy: () => import('./routes/questionnaire-preview'),
                 },
                 {
                   path: paths.response.path,
-                  loader: ({ params }) => {
-                    const version = parseVersionParam(params.version);
-                    if (params.surveyId && version !== null) {
-                      void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
-                    }
-                    return null;
-                  },
+                  loader: prefetchDefinition,
                   lazy: () => import('./routes/response'),
                 },
                 { path: paths.responseHistory.path, lazy: () => import('./routes/response-history') },
