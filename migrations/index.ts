@@ -6,6 +6,7 @@ import * as responses from './2026-11-28-004-responses.js';
 import * as surveyCrosswalks from './2026-11-28-005-survey-crosswalks.js';
 import * as revisionChanges from './2026-11-28-006-revision-changes.js';
 import * as responseDataLz4 from './2026-11-28-007-response-data-lz4.js';
+import * as responseDataInline from './2026-11-28-008-response-data-inline.js';
 
 /**
  * Every migration, by name, in the order they run. Listed statically (not read from the
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-005-survey-crosswalks': surveyCrosswalks,
   '2026-11-28-006-revision-changes': revisionChanges,
   '2026-11-28-007-response-data-lz4': responseDataLz4,
+  '2026-11-28-008-response-data-inline': responseDataInline,
 };
