@@ -32,6 +32,7 @@ export const ResponseSummary = Type.Object({
 
 export const ResponseDetail = Type.Object({
   memberState: Type.String(),
+  memberStateName: Type.String(),
   status: ShownStatus,
   revision: Type.Integer(),
   data: Answers,

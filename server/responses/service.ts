@@ -28,6 +28,7 @@ export interface ResponseSummary {
 
 export interface ResponseDetail {
   memberState: string;
+  memberStateName: string;
   status: ShownStatus;
   revision: number;
   data: Record<string, unknown>;
@@ -129,7 +130,7 @@ export function createResponsesService(deps: ResponsesDeps) {
   }
 
   async function get(target: ResponseTarget): Promise<ResponseDetail> {
-    const { questionnaire } = await resolveTarget(db, questionnaires, target);
+    const { questionnaire, state } = await resolveTarget(db, questionnaires, target);
     const row = await db
       .selectFrom('responses as r')
       .leftJoin('users as u', 'u.id', 'r.updated_by')
@@ -139,10 +140,11 @@ export function createResponsesService(deps: ResponsesDeps) {
       .where('r.member_state_code', '=', target.memberState)
       .executeTakeFirst();
     if (!row) {
-      return { memberState: target.memberState, status: 'not_started', revision: 0, data: {}, updatedAt: null, submittedAt: null, progress: 0, updatedBy: null };
+      return { memberState: target.memberState, memberStateName: state.name, status: 'not_started', revision: 0, data: {}, updatedAt: null, submittedAt: null, progress: 0, updatedBy: null };
     }
     return {
       memberState: target.memberState,
+      memberStateName: state.name,
       status: row.status,
       revision: row.revision,
       data: row.data,

@@ -163,8 +163,8 @@ describe('the response lifecycle', () => {
       updatedBy: null,
       openComments: 0,
     });
-    // The detail view shows the same progress.
-    expect((await read(consultant, 'DE')).progress).toBe(de.progress);
+    // The detail view shows the same progress, and names the state as the board does.
+    expect(await read(consultant, 'DE')).toMatchObject({ progress: de.progress, memberStateName: 'Germany' });
 
     // A delegate sees their own state only.
     const own = expectStatus(await delegate.inject({ method: 'GET', url: responsesPath(1) }), 200);
@@ -175,6 +175,7 @@ describe('the response lifecycle', () => {
     ]);
     expect(await read(fresh, 'NO')).toEqual({
       memberState: 'NO',
+      memberStateName: 'Norway',
       status: 'not_started',
       revision: 0,
       data: {},

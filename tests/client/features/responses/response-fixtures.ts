@@ -46,6 +46,7 @@ export const twoPageVersion: SurveyVersion = {
 export function reply(overrides: Partial<ResponseDetail> = {}): ResponseDetail {
   return {
     memberState: 'EE',
+    memberStateName: 'Estonia',
     status: 'draft',
     revision: 3,
     data: {},

@@ -295,7 +295,7 @@ describe('Reply page', () => {
     stubReplyApi(consultantUser);
     renderApp(REPLY_URL);
 
-    expect(await screen.findByText('You are viewing EE’s reply. It is read-only.')).toBeTruthy();
+    expect(await screen.findByText('You are viewing Estonia’s reply. It is read-only.')).toBeTruthy();
     expect(isLocked(await screen.findByRole('radio', { name: 'In force' }))).toBe(true);
     expect(screen.queryByRole('button', { name: 'Submit for review' })).toBeNull();
     expect(screen.queryByRole('group', { name: 'Save state' })).toBeNull();

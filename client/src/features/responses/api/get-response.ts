@@ -9,6 +9,8 @@ export type Answers = Record<string, unknown>;
 /** `GET R/{state}`: one member state's reply with its answers. */
 export interface ResponseDetail {
   memberState: string;
+  /** The member state's name, e.g. "Estonia". */
+  memberStateName: string;
   status: ResponseStatus;
   /** 0 before the first save. */
   revision: number;

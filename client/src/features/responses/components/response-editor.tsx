@@ -86,14 +86,14 @@ export function ResponseEditor({ target, questionnaire, response, user }: Respon
         </p>
       }
       aside={<StatusBadge status={response.status} />}
-      lead={`Reply of ${target.state} to version ${target.version}.`}
+      lead={`Reply of ${response.memberStateName} (${target.state}) to version ${target.version}.`}
     >
       <ResponseBanner
         status={response.status}
         submittedAt={response.submittedAt}
         versionClosed={questionnaire.status === 'closed'}
         canWrite={canWrite}
-        state={target.state}
+        state={response.memberStateName}
         lockMessage={save?.phase === 'locked' ? save.message : null}
       />
       {store && save?.conflict && (
