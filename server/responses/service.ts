@@ -6,7 +6,7 @@ import type { Database, ResponseStatus, RevisionKind } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { createCommentsService } from './comments.js';
 import { createLifecycle } from './lifecycle.js';
-import { createProgressCache } from './progress.js';
+import { progressShare } from './progress.js';
 import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
 import { dataAfter } from './revision-snapshots.js';
 import { createSave } from './save.js';
@@ -52,8 +52,6 @@ export interface ResponsesDeps {
  */
 export function createResponsesService(deps: ResponsesDeps) {
   const { db, questionnaires } = deps;
-  const progress = createProgressCache();
-
   /** Every member state's row the user may see; active states without a response as not_started. */
   async function list(surveyId: string, version: number, user: SessionUser): Promise<ResponseSummary[]> {
     const { questionnaire } = await questionnaires.load(surveyId, version);
@@ -61,7 +59,7 @@ export function createResponsesService(deps: ResponsesDeps) {
     const rows = await db
       .selectFrom('responses as r')
       .leftJoin('users as u', 'u.id', 'r.updated_by')
-      .select(['r.id', 'r.member_state_code', 'r.status', 'r.revision', 'r.updated_at', 'r.submitted_at', 'u.name as updated_by_name'])
+      .select(['r.id', 'r.member_state_code', 'r.status', 'r.revision', 'r.data', 'r.updated_at', 'r.submitted_at', 'u.name as updated_by_name'])
       .where('r.survey_id', '=', surveyId)
       .where('r.version', '=', version)
       .$if(user.role === 'delegate', (q) => q.where('r.member_state_code', '=', user.memberState ?? ''))
@@ -69,20 +67,6 @@ export function createResponsesService(deps: ResponsesDeps) {
     const visible = rows.filter((row) => mayReadState(user, row.member_state_code));
     const ids = visible.map((row) => row.id);
 
-    const shares = new Map<string, number>();
-    const unmeasured = visible.filter((row) => {
-      const share = progress.cached(row.id, row.revision);
-      if (share !== undefined) shares.set(row.id, share);
-      return share === undefined;
-    });
-    if (unmeasured.length > 0) {
-      const withData = await db
-        .selectFrom('responses')
-        .select(['id', 'revision', 'data'])
-        .where('id', 'in', unmeasured.map((row) => row.id))
-        .execute();
-      for (const row of withData) shares.set(row.id, progress.measure(questionnaire, row.id, row.revision, row.data));
-    }
     const open = new Map<string, number>();
     if (ids.length > 0) {
       const counts = await db
@@ -106,7 +90,8 @@ export function createResponsesService(deps: ResponsesDeps) {
           memberStateName: state.name,
           status: row.status,
           revision: row.revision,
-          progress: shares.get(row.id) ?? 0,
+          // Microseconds with the submit rules (server/questionnaire/submit-rules): measured, not cached.
+          progress: progressShare(questionnaire, row.data),
           updatedAt: row.updated_at,
           submittedAt: row.submitted_at,
           updatedBy: row.updated_by_name,
@@ -150,7 +135,7 @@ export function createResponsesService(deps: ResponsesDeps) {
       data: row.data,
       updatedAt: row.updated_at,
       submittedAt: row.submitted_at,
-      progress: progress.measure(questionnaire, row.id, row.revision, row.data),
+      progress: progressShare(questionnaire, row.data),
       updatedBy: row.updated_by_name,
     };
   }
