@@ -4,7 +4,7 @@ import { LoadingState } from '../components/feedback/loading-state';
 import { paths, parseVersionParam } from '../config/paths';
 import { ProtectedLayout } from '../features/auth/components/protected-layout';
 import { RequireRole } from '../features/auth/components/require-role';
-import { getSurveyVersionQueryOptions } from '../features/surveys/api/get-survey-version';
+import { getSurveyVersionQueryOptions } from '../api/get-survey-version';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';

@@ -1,21 +1,5 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { Survey } from '../../../types/api';
-
-/**
- * The questionnaire list, for the title of one version. Same key and shape as the questionnaire
- * pages' list, so that the two share one cache entry (and one request).
- */
-export function getSurveys({ signal }: { signal?: AbortSignal } = {}): Promise<Survey[]> {
-  return api.get<Survey[]>('/api/surveys', { signal });
-}
-
-export function getSurveysQueryOptions() {
-  return queryOptions({
-    queryKey: ['surveys'] as const,
-    queryFn: ({ signal }) => getSurveys({ signal }),
-  });
-}
+import { useQuery } from '@tanstack/react-query';
+import { getSurveysQueryOptions } from '../../../api/get-surveys';
 
 export interface QuestionnaireTitle {
   surveyTitle: string;

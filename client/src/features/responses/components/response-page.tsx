@@ -5,7 +5,7 @@ import { LoadingState } from '../../../components/feedback/loading-state';
 import { Page } from '../../../components/layout/page';
 import { paths } from '../../../config/paths';
 import { useSignedInUser } from '../../auth/api/get-me';
-import { useQuestionnaire } from '../api/get-questionnaire';
+import { useSurveyVersion } from '../../../api/get-survey-version';
 import { useResponse } from '../api/get-response';
 import type { ResponseTarget } from '../api/response-target';
 import { ResponseEditor } from './response-editor';
@@ -14,7 +14,7 @@ import { ResponseEditor } from './response-editor';
 export function ResponsePage({ surveyId, version, state }: ResponseTarget) {
   const user = useSignedInUser();
   const target = { surveyId, version, state };
-  const questionnaire = useQuestionnaire(surveyId, version);
+  const questionnaire = useSurveyVersion(surveyId, version);
   const response = useResponse(target);
   const [openedAt] = useState(Date.now);
   const backLink = (

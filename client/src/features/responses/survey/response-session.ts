@@ -4,7 +4,7 @@ import { meQueryKey } from '../../auth/api/get-me';
 import { isSessionOutdated } from '../../../lib/query-client';
 import type { ResponseDetail } from '../api/get-response';
 import { getResponseQueryOptions } from '../api/get-response';
-import { getQuestionnaireQueryOptions } from '../api/get-questionnaire';
+import { getSurveyVersionQueryOptions } from '../../../api/get-survey-version';
 import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../api/response-target';
 import { saveResponse } from '../api/save-response';
 import { browserDraftStorage, draftStorageKey } from '../autosave/draft-storage';
@@ -56,7 +56,7 @@ export function createResponseSession({ target, definition, response, userId, ca
     // Submitted or closed meanwhile: load the status and the version again for the banner.
     onLocked: () => {
       void queryClient.invalidateQueries({ queryKey: responseQueryKey(target), exact: true });
-      void queryClient.invalidateQueries({ queryKey: getQuestionnaireQueryOptions(target.surveyId, target.version).queryKey, exact: true });
+      void queryClient.invalidateQueries({ queryKey: getSurveyVersionQueryOptions(target.surveyId, target.version).queryKey, exact: true });
     },
     // The store calls the API itself, outside TanStack Query: pass an ended session on to the
     // sign-in check, as the query cache does for every other request.

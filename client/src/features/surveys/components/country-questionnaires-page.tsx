@@ -2,7 +2,7 @@ import { EmptyState } from '../../../components/feedback/empty-state';
 import { queryView } from '../../../components/feedback/query-view';
 import { Page } from '../../../components/layout/page';
 import type { Survey } from '../../../types/api';
-import { useSurveys } from '../api/get-surveys';
+import { useSurveys } from '../../../api/get-surveys';
 import { CountryQuestionnaireList, type CountryQuestionnaire } from './country-questionnaire-list';
 
 /** A delegate's start page: the questionnaire versions their member state is asked to answer, and its replies. */

@@ -4,7 +4,7 @@ import { LoadingState } from '../../../components/feedback/loading-state';
 import { Page } from '../../../components/layout/page';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../config/paths';
-import { useSurveyVersion } from '../api/get-survey-version';
+import { useSurveyVersion } from '../../../api/get-survey-version';
 import { QuestionnaireView } from './questionnaire-view';
 
 interface QuestionnairePreviewPageProps {

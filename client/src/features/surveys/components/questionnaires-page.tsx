@@ -1,7 +1,7 @@
 import { EmptyState } from '../../../components/feedback/empty-state';
 import { queryView } from '../../../components/feedback/query-view';
 import { Page } from '../../../components/layout/page';
-import { useSurveys } from '../api/get-surveys';
+import { useSurveys } from '../../../api/get-surveys';
 import { SurveyCard } from './survey-card';
 
 export function QuestionnairesPage() {

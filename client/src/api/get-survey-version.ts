@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { api } from '../../../lib/api-client';
-import type { SurveyVersion } from '../../../types/api';
+import { api } from '../lib/api-client';
+import type { SurveyVersion } from '../types/api';
 import { surveysQueryKey } from './get-surveys';
 
 export function getSurveyVersion(
