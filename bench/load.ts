@@ -6,6 +6,13 @@ export interface LoadRequest {
   readonly path: string;
   readonly token: string;
   readonly body: string;
+  /** Called with the answer's status and body, e.g. to learn the revision a save reached. */
+  readonly onAnswer?: (status: number, body: string) => void;
+}
+
+/** What a connection remembers of the request it has in flight (autocannon sends one at a time per connection). */
+interface InFlight {
+  onAnswer?: LoadRequest['onAnswer'];
 }
 
 /** How long a load runs: for a time, or until exactly `amount` requests have been answered. */
@@ -51,10 +58,12 @@ export async function runLoad(urls: readonly string[], connections: number, leng
               ...('seconds' in length ? { duration: length.seconds } : { amount: share(length.amount) }),
               requests: [
                 {
-                  setupRequest: (request) => {
-                    const { method, path, token, body } = next();
+                  setupRequest: (request, context: InFlight) => {
+                    const { method, path, token, body, onAnswer } = next();
+                    context.onAnswer = onAnswer;
                     return { ...request, method, path, body, headers: { ...request.headers, authorization: `Bearer ${token}`, 'content-type': 'application/json' } };
                   },
+                  onResponse: (status, body, context: InFlight) => context.onAnswer?.(status, body),
                 },
               ],
             },

@@ -106,15 +106,28 @@ export async function runResponsesBench(): Promise<void> {
     expectAllOk('saving the complete responses', await runLoad(urls, CONNECTIONS, { amount: delegates.length }, inTurn(delegates, (d) => patch(d, setSaved))));
 
     const views = new Map(editors.map((editor) => [editor.state, completeView(complete)]));
+    // Like the reply page, each editor sends the latest revision its saves were answered with as
+    // its base: usually the current one; behind it when another of its saves is still in flight.
+    const revisions = new Map(editors.map((editor) => [editor.state, 1]));
+    let merged = 0;
     const autosave = (): LoadRequest => {
       const editor = editors[Math.floor(Math.random() * editors.length)]!;
-      return patch(editor, `{"baseRevision":0,"set":${randomChange(pool, views.get(editor.state)!)}}`);
+      return {
+        ...patch(editor, `{"baseRevision":${revisions.get(editor.state)!},"set":${randomChange(pool, views.get(editor.state)!)}}`),
+        onAnswer: (status, body) => {
+          if (status !== 200) return;
+          const { revision, mergedFrom } = JSON.parse(body) as { revision: number; mergedFrom?: number };
+          if (mergedFrom !== undefined) merged += 1;
+          if (revision > revisions.get(editor.state)!) revisions.set(editor.state, revision);
+        },
+      };
     };
     const saveRun = async (count: number) => {
       await runLoad(urls.slice(0, count), CONNECTIONS, { seconds: WARM_UP_SECONDS }, autosave);
       const before = await savedRevisions(client);
+      merged = 0;
       const measured = await measure(count, { seconds: SAVE_SECONDS }, autosave);
-      return { ...measured, written: (await savedRevisions(client)) - before };
+      return { ...measured, written: (await savedRevisions(client)) - before, merged };
     };
     console.log(`Autosave, ${SAVE_SECONDS} s on 1 server, then on 2…`);
     const saves = [await saveRun(1), await saveRun(2)];
@@ -168,7 +181,7 @@ const row = (load: string, count: number, { result, cpu }: Measured) =>
   `| ${load} | ${count} | ${rate(result.answered)} | ${rate(result.perSecond)} | ${ms(result.p50)} | ${ms(result.p97_5)} | ${ms(result.p99)} | ${refused(result)} | ` +
   `${cpu.server.toFixed(1)} + ${cpu.postgres.toFixed(1)} + ${cpu.generator.toFixed(1)} ms |`;
 
-function report(run: { loadAtStart: number; postgres: string; saves: readonly (Measured & { written: number })[]; submits: readonly Measured[] }): string {
+function report(run: { loadAtStart: number; postgres: string; saves: readonly (Measured & { written: number; merged: number })[]; submits: readonly Measured[] }): string {
   const allOk = (result: LoadResult) => result.ok === result.answered && result.errors === 0;
   const saveMet = ({ result }: Measured) => result.perSecond >= TARGETS.saves && result.p99 <= TARGETS.saveP99 && allOk(result);
   const submitMet = ({ result }: Measured) => result.perSecond >= TARGETS.submits && allOk(result);
@@ -179,7 +192,7 @@ function report(run: { loadAtStart: number; postgres: string; saves: readonly (M
     '',
     `The built server (\`dist/server/main.js\`, LOG_LEVEL=warn) on a fresh database, 1 instance or 2 (ports ${PORTS.join(', ')}) with the ${CONNECTIONS} autocannon connections shared out between them; autocannon runs in the bench process on the same cores. Requests carry a delegate's API token (Bearer).`,
     '',
-    `- Autosave: ${SAVE_STATES} bench member states, each with one delegate and the complete v2 response (\`${COMPLETE}\`) saved. Each request is a PATCH of a random state's response setting 1–3 random questions to another valid value (another choice, a checkbox tick toggled, a number ±1, a text without its last word), baseRevision 0; ${SAVE_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up.`,
+    `- Autosave: ${SAVE_STATES} bench member states, each with one delegate and the complete v2 response (\`${COMPLETE}\`) saved. Each request is a PATCH of a random state's response setting 1–3 random questions to another valid value (another choice, a checkbox tick toggled, a number ±1, a text without its last word), with the latest revision the bench's saves of that state were answered with as baseRevision — the current one unless another save of the state is in flight, then merged; ${SAVE_SECONDS} s after a ${WARM_UP_SECONDS} s warm-up.`,
     `- Submit: ${SUBMITS} other states per run, each with the complete v2 response saved (revision 1), each submitted exactly once (POST …/submit \`{ "revision": 1 }\`).`,
     '- CPU per request: CPU time (user + system, from /proc) of the server instances + their PostgreSQL sessions + the load generator, divided by the requests answered. It depends much less than the rates on what else runs on the machine; 2 cores give 2,000 ms of CPU a second to share out.',
     '',
@@ -188,7 +201,7 @@ function report(run: { loadAtStart: number; postgres: string; saves: readonly (M
     ...run.saves.map((measured, index) => row('autosave', index + 1, measured)),
     ...run.submits.map((measured, index) => row('submit', index + 1, measured)),
     '',
-    `Revisions written by the measured saves, against saves answered: ${run.saves.map(({ result, written }, index) => `${servers(index + 1)}: ${rate(written)} of ${rate(result.ok)}`).join('; ')} (a save that changes nothing writes none; saves still running when autocannon stops are not answered but do write).`,
+    `Revisions written by the measured saves, against saves answered: ${run.saves.map(({ result, written }, index) => `${servers(index + 1)}: ${rate(written)} of ${rate(result.ok)}`).join('; ')} (a save that changes nothing writes none; saves still running when autocannon stops are not answered but do write). Saves merged onto a later revision than their base (another save of the state was in flight): ${run.saves.map(({ result, merged }, index) => `${servers(index + 1)}: ${rate(merged)} of ${rate(result.ok)}`).join('; ')}.`,
     '',
     `Every request answered 2xx: ${[...run.saves, ...run.submits].every(({ result }) => allOk(result)) ? 'yes' : 'NO — see non-2xx'}.`,
     '',

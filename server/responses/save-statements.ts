@@ -1,5 +1,4 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import { jsonArrayFrom } from 'kysely/helpers/postgres';
 import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus, SurveyVersionStatus } from '../db/schema.js';
 import type { Answers, Change, LaterRevision } from './merge.js';
@@ -23,42 +22,97 @@ export interface SaveView {
   readonly current: Answers;
 }
 
+/** A save of an existing response as save.ts asks for it: the change requested, and what it touches. */
+export interface SaveAtBase {
+  readonly baseRevision: number;
+  readonly requested: Change;
+  /** Every key the request sets or unsets, and the question each belongs to, pairwise. */
+  readonly keys: readonly string[];
+  readonly keyQuestions: readonly string[];
+  /** The questions the request touches, sorted, once each (merge.ts changedQuestions). */
+  readonly questions: readonly string[];
+  /** The keys whose current values the decision needs (save.ts keysToRead). */
+  readonly readKeys: readonly string[];
+  readonly author: SessionUser;
+}
+
 /**
- * In one statement, so from one snapshot, and without locks: the version status, the response,
- * the current values of `keys`, and the save revisions after `baseRevision` that changed one of
- * `questions`. Undefined when there is no response row. Another save may overtake what it shows
- * before the write, which is why writeSave checks the revision again.
+ * Autosave's common case in one statement: an editor saving on the revision the response is at.
+ * It reads, from one snapshot and without locks, the version status, the response, the current
+ * values of `readKeys` and the save revisions after the base that changed one of `questions`;
+ * and when the response is at `baseRevision`, open for changes and the change differs from the
+ * current answers, it also writes the change — exactly what decideSave and writeSave would do
+ * then — and answers `written`. Otherwise it writes nothing and save.ts decides from what was
+ * read, as before (a merge, a conflict, a lock, nothing to change). Undefined: no response row.
+ *
+ * Why one statement: on this path a round trip costs Node and PostgreSQL more than the work in
+ * it (bench/BENCHMARKS.md), and an editor at the current revision needs no decision that the
+ * database cannot make. The write rechecks the revision on the row it updates, so a save that
+ * lands in between makes this one write nothing, never a second revision with the same number.
  */
-export async function readForSave(
-  db: Kysely<Database>,
-  target: ResponseTarget,
-  keys: readonly string[],
-  baseRevision: number,
-  questions: readonly string[],
-): Promise<(SaveView & { later: LaterRevision[] }) | undefined> {
-  const row = await db
-    .selectFrom('survey_versions as v')
-    .innerJoin('responses as r', (join) => join.onRef('r.survey_id', '=', 'v.survey_id').onRef('r.version', '=', 'v.version'))
-    .select((eb) => [
-      'v.status as version_status',
-      'r.id',
-      'r.status',
-      'r.revision',
-      sql<Answers>`(select coalesce(jsonb_object_agg(e.key, e.value), '{}'::jsonb) from jsonb_each(r.data) as e where e.key = any(${[...keys]}::text[]))`.as('current'),
-      jsonArrayFrom(
-        eb
-          .selectFrom('response_revisions as rv')
-          .select(['rv.revision', 'rv.author', 'rv.author_name', 'rv.at', 'rv.changed'])
-          .whereRef('rv.response_id', '=', 'r.id')
-          .where('rv.revision', '>', baseRevision)
-          .where('rv.kind', '=', 'save')
-          .where('rv.changed', '&&', sql<string[]>`${[...questions]}::text[]`),
-      ).as('later'),
-    ])
-    .where('v.survey_id', '=', target.surveyId)
-    .where('v.version', '=', target.version)
-    .where('r.member_state_code', '=', target.memberState)
-    .executeTakeFirst();
+export async function saveAtBase(db: Kysely<Database>, target: ResponseTarget, save: SaveAtBase): Promise<(SaveView & { later: LaterRevision[]; written: boolean }) | undefined> {
+  const { baseRevision, requested, author } = save;
+  const revision = baseRevision + 1;
+  const { rows } = await sql<{
+    version_status: SurveyVersionStatus;
+    id: string;
+    status: ResponseStatus;
+    revision: number;
+    current: Answers;
+    later: { revision: number; author: string | null; author_name: string; at: string; changed: string[] }[];
+    written: boolean;
+  }>`
+    with target as materialized (
+      select v.status as version_status, r.id, r.status, r.revision, r.data
+      from survey_versions as v
+      join responses as r on r.survey_id = v.survey_id and r.version = v.version
+      where v.survey_id = ${target.surveyId} and v.version = ${target.version} and r.member_state_code = ${target.memberState}
+    ),
+    -- merge.ts effectiveChange: set what differs (jsonb equality, as sameJson), unset what is there.
+    effective as (
+      select
+        (select coalesce(jsonb_object_agg(s.key, s.value), '{}'::jsonb)
+           from jsonb_each(${JSON.stringify(requested.set)}::jsonb) as s
+           where t.data -> s.key is distinct from s.value) as set,
+        array(select u.key from unnest(${[...new Set(requested.unset)]}::text[]) with ordinality as u(key, n)
+           where t.data ? u.key order by u.n) as unset
+      from target as t
+      where t.revision = ${baseRevision} and t.version_status = 'open' and t.status in ('draft', 'returned')
+    ),
+    saved as (
+      update responses as r
+      set data = (r.data || e.set) - e.unset, revision = ${revision}, updated_at = now(), updated_by = ${author.id}
+      from target as t, effective as e
+      where r.id = t.id and r.revision = ${baseRevision} and r.status in ('draft', 'returned')
+        and (e.set <> '{}'::jsonb or cardinality(e.unset) > 0)
+        -- Under a share lock, as in writeSave: closing a version waits for the saves running.
+        and exists (select from survey_versions as v
+                    where v.survey_id = ${target.surveyId} and v.version = ${target.version} and v.status = 'open' for share)
+      returning r.id, r.status, r.data
+    ),
+    written as (
+      insert into response_revisions (response_id, revision, status, data, change, changed, author, author_name, kind)
+      select s.id, ${revision}, s.status, ${isSnapshotSave(revision) ? sql`s.data` : sql`null::jsonb`},
+        jsonb_build_object('set', e.set, 'unset', to_jsonb(e.unset)),
+        -- merge.ts changedQuestions of the effective change: the questions (given sorted) of its keys.
+        array(select q.name from unnest(${[...save.questions]}::text[]) with ordinality as q(name, n)
+              where exists (select from unnest(${[...save.keys]}::text[], ${[...save.keyQuestions]}::text[]) as k(key, question)
+                            where k.question = q.name and (e.set ? k.key or k.key = any(e.unset)))
+              order by q.n),
+        ${author.id}::uuid, ${author.name}::text, 'save'
+      from saved as s, effective as e
+      returning revision
+    )
+    select t.version_status, t.id, t.status, t.revision,
+      (select coalesce(jsonb_object_agg(k.key, t.data -> k.key), '{}'::jsonb)
+         from unnest(${[...save.readKeys]}::text[]) as k(key) where t.data ? k.key) as current,
+      (select coalesce(json_agg(json_build_object('revision', rv.revision, 'author', rv.author, 'author_name', rv.author_name, 'at', rv.at, 'changed', rv.changed)), '[]'::json)
+         from response_revisions as rv
+         where rv.response_id = t.id and rv.revision > ${baseRevision} and rv.kind = 'save' and rv.changed && ${[...save.questions]}::text[]) as later,
+      exists (select from written) as written
+    from target as t
+  `.execute(db);
+  const row = rows[0];
   if (!row) return undefined;
   return {
     versionStatus: row.version_status,
@@ -68,6 +122,7 @@ export async function readForSave(
     current: row.current,
     // Inside JSON the time is text.
     later: row.later.map((r) => ({ revision: r.revision, author: r.author, authorName: r.author_name, at: new Date(r.at), changed: r.changed })),
+    written: row.written,
   };
 }
 

@@ -5,7 +5,7 @@ import type { Problem } from '../questionnaire/index.js';
 import { answerKeysOf, saveProblems } from './answers.js';
 import { changedKeys, changedQuestions, effectiveChange, findOverlaps, isEmptyChange, type Change, type LaterRevision } from './merge.js';
 import { editConflict, getMemberState, lockResponse, lockVersionStatus, responseLocked, type Actor, type ResponseTarget } from './records.js';
-import { laterRevisions, lockForSave, readForSave, writeSave, type SaveView } from './save-statements.js';
+import { laterRevisions, lockForSave, saveAtBase, writeSave, type SaveView } from './save-statements.js';
 import type { ResponsesDeps, ShownStatus } from './service.js';
 
 export interface SaveRequest {
@@ -33,10 +33,12 @@ interface Decision {
  *
  * Autosave is the busiest request, and on it each statement's round trip costs more than the
  * work in it. So a valid save of a response that exists first tries the short way: the
- * questionnaire from the process cache, one read without locks, and one write that only lands
- * if the response is still at the revision read. When there is no response row yet, or another
- * save got in first, it takes the long way: the same decisions in a transaction holding the
- * response's row lock.
+ * questionnaire from the process cache and one statement that reads without locks and, when the
+ * editor is at the current revision, also writes (saveAtBase). Otherwise (a merge, a conflict, a
+ * lock, nothing to change) it decides from what that statement read, and a second statement
+ * writes only if the response is still at the revision read. When there is no response row yet,
+ * or another save got in first, it takes the long way: the same decisions in a transaction
+ * holding the response's row lock.
  */
 export function createSave({ db, questionnaires }: Pick<ResponsesDeps, 'db' | 'questionnaires'>) {
   async function save(target: ResponseTarget, actor: Actor, request: SaveRequest): Promise<SaveResult> {
@@ -49,8 +51,18 @@ export function createSave({ db, questionnaires }: Pick<ResponsesDeps, 'db' | 'q
 
     // Invalid values take the long way, which tells an unknown member state (404) from them (422).
     if (problems.length === 0) {
-      const asked = changedQuestions(requested, questionOf);
-      const seen = await readForSave(db, target, keysToRead(requested, asked), request.baseRevision, asked);
+      const questions = changedQuestions(requested, questionOf);
+      const keys = changedKeys(requested);
+      const seen = await saveAtBase(db, target, {
+        baseRevision: request.baseRevision,
+        requested,
+        keys,
+        keyQuestions: keys.map(questionOf),
+        questions,
+        readKeys: keysToRead(requested, questions),
+        author: actor.user,
+      });
+      if (seen?.written) return { revision: request.baseRevision + 1, status: seen.status };
       if (seen) {
         const decision = await decide(seen, async () => seen.later);
         if (!decision.write) return decision.result;

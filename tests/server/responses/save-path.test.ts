@@ -5,8 +5,9 @@ import { signInAs } from '../../helpers/people.js';
 import { complete, expectStatus, read, responsesPath, revisionsOf, save, SURVEY } from './support.js';
 
 /**
- * Autosave's short way (a cached questionnaire, one statement locking the version status and
- * the response row) and the long way it falls back to when there is no response row.
+ * Autosave's short way (a cached questionnaire; one statement that reads and, at the current
+ * revision, writes; a second write after a merge) and the long way it falls back to when there is
+ * no response row or another save got in first.
  */
 describe('the save path', () => {
   let app: FastifyInstance;
@@ -50,6 +51,31 @@ describe('the save path', () => {
     }
   });
 
+  it('saves at the current revision in one statement', async () => {
+    const delegate = await signInAs(app, 'delegate', 'DE');
+    expectStatus(await save(delegate, 'DE', { baseRevision: 0, set: { main_gaps: 'first', action_plan: 'none' } }), 200);
+    const executor = app.db.getExecutor();
+    const statements = vi.spyOn(executor, 'executeQuery');
+    try {
+      expect(expectStatus(await save(delegate, 'DE', { baseRevision: 1, set: { main_gaps: 'second', action_plan: 'none' }, unset: ['inter_agency_body'] }), 200)).toEqual({
+        revision: 2,
+        status: 'draft',
+      });
+      const touchingResponses = statements.mock.calls.map(([query]) => query.sql).filter((text) => text.includes('"responses"') || text.includes('responses as'));
+      expect(touchingResponses).toHaveLength(1);
+    } finally {
+      statements.mockRestore();
+    }
+    // The revision holds only what changed: an unchanged value and an absent key are dropped.
+    const [revision] = (await revisionsOf(delegate, 'DE')).slice(-1);
+    expect(revision).toMatchObject({ revision: 2, changed: ['main_gaps'] });
+    const change = await app.db.selectFrom('response_revisions').select('change').where('revision', '=', 2).where('response_id', '=', (await app.db.selectFrom('responses').select('id').where('member_state_code', '=', 'DE').where('version', '=', 1).executeTakeFirstOrThrow()).id).executeTakeFirstOrThrow();
+    expect(change.change).toEqual({ set: { main_gaps: 'second' }, unset: [] });
+    // A save at the current revision that changes nothing writes nothing.
+    expect(expectStatus(await save(delegate, 'DE', { baseRevision: 2, set: { main_gaps: 'second' }, unset: ['inter_agency_body'] }), 200)).toEqual({ revision: 2, status: 'draft' });
+    expect(await revisionsOf(delegate, 'DE')).toHaveLength(2);
+  });
+
   it('takes the locking way when another save lands between its read and its write', async () => {
     const delegate = await signInAs(app, 'delegate', 'FI');
     const target = { surveyId: SURVEY, version: 1, memberState: 'FI' };
@@ -66,8 +92,8 @@ describe('the save path', () => {
     });
     const transactions = vi.spyOn(app.db, 'transaction');
     try {
-      // Read at revision 1; revision 2 lands before its write, which then writes nothing.
-      expect(expectStatus(await save(delegate, 'FI', { baseRevision: 1, set: { main_gaps: 'second' } }), 200)).toEqual({ revision: 3, status: 'draft', mergedFrom: 2 });
+      // On base 0 it reads revision 1 and decides to merge; revision 2 lands before its write, which then writes nothing.
+      expect(expectStatus(await save(delegate, 'FI', { baseRevision: 0, set: { main_gaps: 'second' } }), 200)).toEqual({ revision: 3, status: 'draft', mergedFrom: 2 });
       expect(overtaken).toBe(true);
       expect(transactions).toHaveBeenCalledTimes(1);
     } finally {
@@ -82,19 +108,29 @@ describe('the save path', () => {
     ]);
   });
 
-  it('writes nothing when the version closes between its read and its write', async () => {
+  it('writes nothing when the version closes before its statement or between its read and its write', async () => {
     const delegate = await signInAs(app, 'delegate', 'IS');
     const { version } = await app.surveys.publishNextVersion(SURVEY, (await app.surveys.getVersion(SURVEY, 1)).definition);
     expectStatus(await save(delegate, 'IS', { baseRevision: 0, set: { main_gaps: 'first' } }, version), 200);
     const executor = app.db.getExecutor();
     const execute = executor.executeQuery.bind(executor);
+    let closeBefore = '';
     const statements = vi.spyOn(executor, 'executeQuery').mockImplementation(async (query) => {
-      if (query.sql.startsWith('with "saved"')) await app.surveys.setStatus(SURVEY, version, 'closed');
+      if (closeBefore && query.sql.trimStart().startsWith(closeBefore)) await app.surveys.setStatus(SURVEY, version, 'closed');
       return execute(query);
     });
     try {
-      const locked = expectStatus(await save(delegate, 'IS', { baseRevision: 1, set: { main_gaps: 'late' } }, version), 409, 'RESPONSE_LOCKED');
-      expect(locked.error.details).toEqual({ reason: 'version_closed' });
+      // At the current revision: the one statement reads and writes.
+      closeBefore = 'with target';
+      expect(expectStatus(await save(delegate, 'IS', { baseRevision: 1, set: { main_gaps: 'late' } }, version), 409, 'RESPONSE_LOCKED').error.details).toEqual({
+        reason: 'version_closed',
+      });
+      await app.surveys.setStatus(SURVEY, version, 'open');
+      // Behind it: a merge, decided on what was read, then the write.
+      closeBefore = 'with "saved"';
+      expect(expectStatus(await save(delegate, 'IS', { baseRevision: 0, set: { action_plan: 'none' } }, version), 409, 'RESPONSE_LOCKED').error.details).toEqual({
+        reason: 'version_closed',
+      });
     } finally {
       statements.mockRestore();
     }

@@ -146,6 +146,25 @@ describe('team editing without lost updates', () => {
     expect(history.flatMap((r) => r.changed).sort()).toEqual([...keys].sort());
   });
 
+  it('gives 20+ parallel saves on the current revision distinct revisions and keeps every value', async () => {
+    // All start from revision 1, so each may try the one-statement save at its base; one lands
+    // there, the others find the response moved on (in their read or at their write) and merge.
+    const { anna, bert } = await team('FI');
+    const answers = complete(1);
+    const [first, ...keys] = Object.keys(answers).slice(0, 25);
+    expectStatus(await save(anna, 'FI', { baseRevision: 0, set: { [first!]: answers[first!] } }), 200);
+    const results = await Promise.all(keys.map((key, index) => save(index % 2 === 0 ? anna : bert, 'FI', { baseRevision: 1, set: { [key]: answers[key] } })));
+    for (const res of results) expect(res.statusCode, res.body).toBe(200);
+    const bodies = results.map((res) => res.json() as { revision: number; mergedFrom?: number });
+    expect(bodies.map((body) => body.revision).sort((a, b) => a - b)).toEqual(keys.map((_, index) => index + 2));
+    expect(bodies.filter((body) => body.mergedFrom === undefined).map((body) => body.revision)).toEqual([2]);
+    const final = await read(anna, 'FI');
+    expect(final).toMatchObject({ revision: keys.length + 1, data: Object.fromEntries([first!, ...keys].map((key) => [key, answers[key]])) });
+    const history = await revisionsOf(anna, 'FI');
+    expect(history.map((r) => r.revision)).toEqual([first!, ...keys].map((_, index) => index + 1));
+    expect(history.flatMap((r) => r.changed).sort()).toEqual([first!, ...keys].sort());
+  });
+
   it('never hands out one revision twice when parallel saves overlap', async () => {
     const { anna, bert } = await team('IS');
     const results = await Promise.all(
