@@ -2,18 +2,19 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import type { User } from '../../../client/src/types/api';
-import { errorResponse } from '../helpers/fake-fetch';
-import { json, noContent, sent, signedOut, stubApi } from '../helpers/fake-api';
+import { deferredResponse, errorResponse, jsonResponse } from '../helpers/fake-fetch';
+import { json, noContent, sent, signedOut, stubApi, type ApiHandler } from '../helpers/fake-api';
 import { surveysFixture } from '../helpers/fixtures';
-import { adminUser, analystUser, consultantUser, delegateUser, signedInAs } from '../helpers/people-fixtures';
+import { adminUser, analystUser, consultantUser, delegateUser, memberStatesFixture, signedInAs } from '../helpers/people-fixtures';
 import { renderApp } from '../helpers/render';
 
 /** Signed in as `user` until signing out. */
-function stubSignedIn(user: User) {
+function stubSignedIn(user: User, overrides: Record<string, ApiHandler> = {}) {
   let session = true;
   return stubApi({
     'GET /api/auth/me': (request) => (session ? json(200, signedInAs(user))(request) : signedOut(request)),
     'GET /api/surveys': json(200, surveysFixture),
+    'GET /api/member-states': json(200, memberStatesFixture),
     'POST /api/auth/logout': (request) => {
       session = false;
       return noContent(request);
@@ -22,6 +23,7 @@ function stubSignedIn(user: User) {
       session = false;
       return json(200, { ended: 3 })(request);
     },
+    ...overrides,
   });
 }
 
@@ -60,7 +62,7 @@ describe('User menu', () => {
     stubSignedIn(delegateUser);
     renderApp('/questionnaires');
 
-    const button = await within(screen.getByRole('banner')).findByRole('button', { name: 'Account: Dora Delegate Delegate · EE' });
+    const button = await within(screen.getByRole('banner')).findByRole('button', { name: 'Account: Dora Delegate Delegate · Estonia' });
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(screen.queryByRole('link', { name: 'My API tokens' })).toBeNull();
 
@@ -75,6 +77,34 @@ describe('User menu', () => {
     await userEvent.keyboard('{Escape}');
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(document.activeElement).toBe(button);
+  });
+
+  it("shows a delegate's member state by its code while the names load", async () => {
+    const names = deferredResponse();
+    stubSignedIn(delegateUser, { 'GET /api/member-states': () => names.promise });
+    renderApp('/questionnaires');
+
+    const banner = within(screen.getByRole('banner'));
+    expect(await banner.findByRole('button', { name: 'Account: Dora Delegate Delegate · EE' })).toBeTruthy();
+    names.resolve(jsonResponse(200, memberStatesFixture));
+    expect(await banner.findByRole('button', { name: 'Account: Dora Delegate Delegate · Estonia' })).toBeTruthy();
+  });
+
+  it("shows a delegate's member state by its code, and no error, when the names cannot be loaded", async () => {
+    stubSignedIn(delegateUser, { 'GET /api/member-states': () => errorResponse(503, 'UNAVAILABLE', 'The server is busy.') });
+    const { queryClient } = renderApp('/questionnaires');
+
+    await waitFor(() => expect(queryClient.getQueryState(['member-states'])?.status).toBe('error'));
+    expect(within(screen.getByRole('banner')).getByRole('button', { name: 'Account: Dora Delegate Delegate · EE' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('asks for no names before a new password is chosen (the server would refuse)', async () => {
+    const requests = stubSignedIn({ ...delegateUser, mustChangePassword: true });
+    renderApp('/account/password');
+
+    expect(await within(screen.getByRole('banner')).findByRole('button', { name: 'Account: Dora Delegate Delegate · EE' })).toBeTruthy();
+    expect(sent(requests, 'GET /api/member-states')).toHaveLength(0);
   });
 
   it('signs out: back to the sign-in page, with nothing of the session left', async () => {

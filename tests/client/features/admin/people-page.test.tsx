@@ -55,7 +55,7 @@ describe('People page', () => {
     const dora = (await screen.findByRole('rowheader', { name: 'Dora Delegate' })).closest('tr')!;
     expect(within(dora).getByText('delegate@ee.example')).toBeTruthy();
     expect(within(dora).getByText('Delegate')).toBeTruthy();
-    expect(within(dora).getByText('EE')).toBeTruthy();
+    expect(await within(dora).findByText('Estonia')).toBeTruthy();
     expect(within(dora).getByText('Disabled')).toBeTruthy();
     expect(within(dora).getByText('5 January 2025')).toBeTruthy();
     const ada = screen.getByRole('rowheader', { name: 'Ada Admin (you)' }).closest('tr')!;
@@ -139,6 +139,15 @@ describe('People page', () => {
 
     expect(await form.findByText('Someone with this e-mail address already has an account.')).toBeTruthy();
     expect(form.getByLabelText('E-mail address').getAttribute('aria-invalid')).toBe('true');
+  });
+
+  it('lists pending invitations with the member state by its name', async () => {
+    stubPeople();
+    renderApp('/admin/people');
+
+    const pending = await screen.findByRole('region', { name: 'Pending invitations' });
+    const row = (await within(pending).findByRole('rowheader', { name: 'new.delegate@dk.example' })).closest('tr')!;
+    expect(await within(row).findByText('Denmark')).toBeTruthy();
   });
 
   it('withdraws a pending invitation after confirmation', async () => {

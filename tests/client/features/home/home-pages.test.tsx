@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Survey, User } from '../../../../client/src/types/api';
 import { json, stubApi } from '../../helpers/fake-api';
 import { replySummary, surveysFixture } from '../../helpers/fixtures';
-import { adminUser, analystUser, consultantUser, delegateUser, signedInAs } from '../../helpers/people-fixtures';
+import { adminUser, analystUser, consultantUser, delegateUser, memberStatesFixture, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
 
 const notStarted = replySummary();
@@ -14,7 +14,12 @@ function renderHome(user: User, surveys: Survey[] = surveysFixture) {
       survey.versions.map((version) => [`GET /api/surveys/${survey.id}/versions/${version.version}/responses`, json(200, [notStarted])]),
     ),
   );
-  stubApi({ 'GET /api/auth/me': json(200, signedInAs(user)), 'GET /api/surveys': json(200, surveys), ...replies });
+  stubApi({
+    'GET /api/auth/me': json(200, signedInAs(user)),
+    'GET /api/surveys': json(200, surveys),
+    'GET /api/member-states': json(200, memberStatesFixture),
+    ...replies,
+  });
   return renderApp('/');
 }
 
@@ -23,7 +28,7 @@ describe('Home page', () => {
     renderHome(delegateUser);
 
     expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
-    expect(screen.getByText(/for EE/)).toBeTruthy();
+    expect(await screen.findByText(/for Estonia,/)).toBeTruthy();
     const items = await screen.findAllByRole('region');
     expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual([
       'Labour exploitation training',

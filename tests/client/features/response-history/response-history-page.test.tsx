@@ -5,7 +5,7 @@ import { ResponseHistoryPage } from '../../../../client/src/features/response-hi
 import { json, sent, stubApi, type ApiHandler } from '../../helpers/fake-api';
 import { errorResponse } from '../../helpers/fake-fetch';
 import { surveysFixture } from '../../helpers/fixtures';
-import { consultantUser, signedInAs } from '../../helpers/people-fixtures';
+import { consultantUser, memberStatesFixture, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp, renderRoutes } from '../../helpers/render';
 import { CATALOGUE, R, catalogueFixture, revisionDataFixture, revisionsFixture } from './history-fixtures';
 
@@ -15,6 +15,7 @@ function historyApi(overrides: Record<string, ApiHandler> = {}): Record<string, 
   );
   return {
     'GET /api/surveys': json(200, surveysFixture),
+    'GET /api/member-states': json(200, memberStatesFixture),
     [`GET ${CATALOGUE}`]: json(200, catalogueFixture),
     [`GET ${R}/revisions`]: json(200, revisionsFixture),
     ...revisionRoutes,
@@ -53,8 +54,8 @@ describe('Response history page', () => {
   it('names the questionnaire and the member state, and leads back to the reply', async () => {
     renderHistory();
 
-    expect(await screen.findByRole('heading', { level: 1, name: '2010 follow-up · EE' })).toBeTruthy();
-    expect(screen.getByText(/National cooperation survey, version 2/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: '2010 follow-up · Estonia' })).toBeTruthy();
+    expect(screen.getByText(/National cooperation survey, version 2\. Every revision of Estonia's reply/)).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Back to the reply' }).getAttribute('href')).toBe(
       '/questionnaires/national-cooperation/versions/2/responses/EE',
     );
@@ -168,6 +169,13 @@ describe('Response history page', () => {
     expect(screen.queryByRole('list', { name: 'Revisions, newest first' })).toBeNull();
   });
 
+  it('names the member state by its code when the names cannot be loaded', async () => {
+    renderHistory({ 'GET /api/member-states': () => errorResponse(503, 'UNAVAILABLE', 'The server is busy.') });
+
+    expect(await screen.findByRole('heading', { name: 'Revision 5: Saved' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: '2010 follow-up · EE' })).toBeTruthy();
+  });
+
   it('says so when nothing has been saved yet', async () => {
     renderHistory({ [`GET ${R}/revisions`]: json(200, []) });
 
@@ -178,7 +186,7 @@ describe('Response history page', () => {
     stubApi({ 'GET /api/auth/me': json(200, signedInAs(consultantUser)), ...historyApi() });
     renderApp('/questionnaires/national-cooperation/versions/2/responses/EE/history');
 
-    expect(await screen.findByRole('heading', { level: 1, name: '2010 follow-up · EE' })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: '2010 follow-up · Estonia' })).toBeTruthy();
     expect(await screen.findByRole('heading', { name: 'Revision 5: Saved' })).toBeTruthy();
   });
 });

@@ -1,10 +1,11 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { CountryQuestionnairesPage } from '../../../../client/src/features/surveys/components/country-questionnaires-page';
 import type { ResponseStatus } from '../../../../client/src/types/api';
 import { json, sent, stubApi, type ApiHandler } from '../../helpers/fake-api';
-import { errorResponse } from '../../helpers/fake-fetch';
+import { deferredResponse, errorResponse, jsonResponse } from '../../helpers/fake-fetch';
 import { replySummary, surveysFixture } from '../../helpers/fixtures';
+import { memberStatesFixture } from '../../helpers/people-fixtures';
 import { renderRoutes } from '../../helpers/render';
 
 const R = (surveyId: string, version: number) => `GET /api/surveys/${surveyId}/versions/${version}/responses`;
@@ -15,13 +16,14 @@ const accepted = replySummary({ status: 'accepted', revision: 12, progress: 1, u
 function renderPage(replies: Record<string, ApiHandler> = {}) {
   const requests = stubApi({
     'GET /api/surveys': json(200, surveysFixture),
+    'GET /api/member-states': json(200, memberStatesFixture),
     [R('training', 1)]: json(200, [replySummary({})]),
     [R('national-cooperation', 2)]: json(200, [draft]),
     [R('national-cooperation', 1)]: json(200, [accepted]),
     ...replies,
   });
-  renderRoutes([{ path: '/', element: <CountryQuestionnairesPage memberState="EE" /> }], '/');
-  return requests;
+  const { queryClient } = renderRoutes([{ path: '/', element: <CountryQuestionnairesPage memberState="EE" /> }], '/');
+  return Object.assign(requests, { queryClient });
 }
 
 async function card(name: string) {
@@ -107,6 +109,30 @@ describe("A delegate's questionnaires", () => {
     const training = await card('Labour exploitation training');
     expect(await training.findByText('Not started')).toBeTruthy();
     expect(training.getByRole('link', { name: 'Fill in your reply to Training needs, version 1' })).toBeTruthy();
+  });
+
+  it('names the member state in the lead', async () => {
+    renderPage();
+
+    expect(await screen.findByText(/^The questionnaires for Estonia, open rounds first/)).toBeTruthy();
+  });
+
+  it('shows the member state by its code while the names load', async () => {
+    const names = deferredResponse();
+    renderPage({ 'GET /api/member-states': () => names.promise });
+
+    expect(screen.getByText(/^The questionnaires for EE, open rounds first/)).toBeTruthy();
+    names.resolve(jsonResponse(200, memberStatesFixture));
+    expect(await screen.findByText(/^The questionnaires for Estonia, open rounds first/)).toBeTruthy();
+  });
+
+  it('shows the member state by its code, and no error, when the names cannot be loaded', async () => {
+    const { queryClient } = renderPage({ 'GET /api/member-states': () => errorResponse(500, 'INTERNAL', 'The server could not answer just now.') });
+
+    await waitFor(() => expect(queryClient.getQueryState(['member-states'])?.status).toBe('error'));
+    expect(await (await card('2010 follow-up')).findByText('Draft')).toBeTruthy();
+    expect(screen.getByText(/^The questionnaires for EE, open rounds first/)).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('no longer says the questionnaires are only there to be read', () => {

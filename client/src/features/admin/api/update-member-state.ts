@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../lib/api-client';
-import { memberStatesQueryKey, type MemberState } from './get-member-states';
+import { memberStatesQueryKey, type MemberState } from '../../../api/get-member-states';
 
 export interface UpdateMemberStateInput {
   code: string;

@@ -5,7 +5,7 @@ import { readText } from '../../../components/form/read-text';
 import { serverFieldError } from '../../../components/form/server-field-error';
 import { useFocusFirstInvalid } from '../../../components/form/use-focus-first-invalid';
 import { useCreateMemberState } from '../api/create-member-state';
-import type { MemberState } from '../api/get-member-states';
+import type { MemberState } from '../../../api/get-member-states';
 
 interface AddErrors {
   code?: string;

@@ -1,3 +1,4 @@
+import { useMemberStateName } from '../../../api/get-member-states';
 import { ConfirmAction } from '../../../components/confirm-action';
 import { DataTable } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
@@ -31,12 +32,13 @@ export function InvitationList() {
 
 function InvitationRow({ invitation }: { invitation: PendingInvitation }) {
   const withdraw = useWithdrawInvitation();
+  const stateName = useMemberStateName(invitation.memberState);
   return (
     <tr>
       <th scope="row">{invitation.email}</th>
       <td>{invitation.name ?? '—'}</td>
       <td>{ROLE_LABELS[invitation.role]}</td>
-      <td>{invitation.memberState ?? '—'}</td>
+      <td>{stateName ?? '—'}</td>
       <td>
         <time dateTime={invitation.createdAt}>{formatDate(invitation.createdAt)}</time>
       </td>

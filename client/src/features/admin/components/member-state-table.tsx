@@ -7,7 +7,7 @@ import { FormAlert } from '../../../components/form/form-alert';
 import { readText } from '../../../components/form/read-text';
 import { serverFieldError } from '../../../components/form/server-field-error';
 import { useFocusFirstInvalid } from '../../../components/form/use-focus-first-invalid';
-import { useMemberStates, type MemberState } from '../api/get-member-states';
+import { useMemberStates, type MemberState } from '../../../api/get-member-states';
 import { useUpdateMemberState } from '../api/update-member-state';
 import { ActiveBadge } from './active-badge';
 

@@ -1,4 +1,5 @@
 import { Fragment, useEffect, useRef, useState } from 'react';
+import { useMemberStateName } from '../../../api/get-member-states';
 import { DataTable, spanOf } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
 import { ROLE_LABELS } from '../../../config/roles';
@@ -58,6 +59,7 @@ interface PersonRowProps {
 function PersonRow({ person, isYou, open, panelId, onToggle }: PersonRowProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const wasOpen = useRef(open);
+  const stateName = useMemberStateName(person.memberState);
   useEffect(() => {
     // Closing the panel removes what had the focus: give it back to the button that opened it.
     if (wasOpen.current && !open && document.activeElement === document.body) buttonRef.current?.focus();
@@ -71,7 +73,7 @@ function PersonRow({ person, isYou, open, panelId, onToggle }: PersonRowProps) {
       </th>
       <td>{person.email}</td>
       <td>{ROLE_LABELS[person.role]}</td>
-      <td>{person.memberState ?? '—'}</td>
+      <td>{stateName ?? '—'}</td>
       <td>
         <ActiveBadge active={person.disabledAt === null} inactiveLabel="Disabled" />
         {person.mustChangePassword && <span className="table__note">Must choose a new password</span>}

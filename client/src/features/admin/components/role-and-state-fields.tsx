@@ -2,7 +2,7 @@ import { SelectField } from '../../../components/form/field';
 import { messageOf } from '../../../components/form/form-alert';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from '../../../config/roles';
 import type { Role } from '../../../types/api';
-import { useMemberStates } from '../api/get-member-states';
+import { useMemberStates } from '../../../api/get-member-states';
 
 export interface RoleAndStateErrors {
   role?: string;

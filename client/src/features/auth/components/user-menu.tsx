@@ -3,6 +3,7 @@ import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { messageOf } from '../../../components/form/form-alert';
 import { paths } from '../../../config/paths';
+import { useMemberStateName } from '../../../api/get-member-states';
 import { ROLE_LABELS } from '../../../config/roles';
 import type { User } from '../../../types/api';
 import { getSignOutNotice } from '../api/session-cache';
@@ -10,9 +11,12 @@ import { useSignOut } from '../api/sign-out';
 import { useSignOutEverywhere } from '../api/sign-out-everywhere';
 import type { SignInNotice } from './sign-in-page';
 
-/** "Delegate · EE", "Analyst" */
-function describeRole(user: User): string {
-  return user.role === 'delegate' && user.memberState ? `${ROLE_LABELS.delegate} · ${user.memberState}` : ROLE_LABELS[user.role];
+/** "Delegate · Estonia", "Analyst" */
+function useRoleLabel(user: User): string {
+  const memberState = user.role === 'delegate' ? user.memberState : null;
+  // Until the new password is chosen the server answers nothing else: the code will do.
+  const stateName = useMemberStateName(memberState, { enabled: !user.mustChangePassword });
+  return stateName ? `${ROLE_LABELS.delegate} · ${stateName}` : ROLE_LABELS[user.role];
 }
 
 /**
@@ -31,6 +35,7 @@ export function UserMenu({ user }: { user: User }) {
   const signOutEverywhere = useSignOutEverywhere();
   const pending = signOut.isPending || signOutEverywhere.isPending;
   const failure = signOut.error ?? signOutEverywhere.error;
+  const roleLabel = useRoleLabel(user);
 
   // Following one of its links closes it.
   useEffect(() => setOpen(false), [pathname]);
@@ -69,7 +74,7 @@ export function UserMenu({ user }: { user: User }) {
       >
         <span className="visually-hidden">Account: </span>
         <span className="user-menu__name">{user.name}</span>
-        <span className="user-menu__role">{describeRole(user)}</span>
+        <span className="user-menu__role">{roleLabel}</span>
       </button>
       <div id={panelId} className="user-menu__panel" hidden={!open}>
         <p className="user-menu__who">

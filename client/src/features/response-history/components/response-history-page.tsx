@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
+import { useMemberStateName } from '../../../api/get-member-states';
 import { EmptyState } from '../../../components/feedback/empty-state';
 import { LoadingState } from '../../../components/feedback/loading-state';
 import { queryView } from '../../../components/feedback/query-view';
@@ -18,7 +19,8 @@ import './response-history.css';
 export function ResponseHistoryPage(response: ResponseRef) {
   const { surveyId, version, state } = response;
   const title = useQuestionnaireTitle(surveyId, version);
-  const heading = `${title.data?.versionTitle ?? `Version ${version}`} · ${state}`;
+  const stateName = useMemberStateName(state);
+  const heading = `${title.data?.versionTitle ?? `Version ${version}`} · ${stateName}`;
   const backLink = (
     <p className="back-link">
       <Link to={paths.response.getHref(surveyId, version, state)}>Back to the reply</Link>
@@ -28,7 +30,7 @@ export function ResponseHistoryPage(response: ResponseRef) {
     <Page
       title={heading}
       before={backLink}
-      lead={`${title.data ? `${title.data.surveyTitle}, version ${version}. ` : ''}Every revision of ${state}'s reply, newest first: who changed which questions, and when.`}
+      lead={`${title.data ? `${title.data.surveyTitle}, version ${version}. ` : ''}Every revision of ${stateName}'s reply, newest first: who changed which questions, and when.`}
     >
       <History response={response} />
     </Page>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
+import { useMemberStateName } from '../../../api/get-member-states';
 import { ErrorState } from '../../../components/feedback/error-state';
 import { LoadingState } from '../../../components/feedback/loading-state';
 import { Page } from '../../../components/layout/page';
@@ -16,6 +17,8 @@ export function ResponsePage({ surveyId, version, state }: ResponseTarget) {
   const target = { surveyId, version, state };
   const questionnaire = useSurveyVersion(surveyId, version);
   const response = useResponse(target);
+  // Until the reply (which names its state) arrives.
+  const stateName = useMemberStateName(state);
   const [openedAt] = useState(Date.now);
   const backLink = (
     <p className="back-link">
@@ -39,7 +42,7 @@ export function ResponsePage({ surveyId, version, state }: ResponseTarget) {
   const failed = questionnaire.isError ? questionnaire : response.isError ? response : null;
   if (failed) {
     return (
-      <Page title={`Reply of ${state}`} before={backLink}>
+      <Page title={`Reply of ${stateName}`} before={backLink}>
         <ErrorState
           error={failed.error}
           title="This reply could not be loaded"
@@ -50,7 +53,7 @@ export function ResponsePage({ surveyId, version, state }: ResponseTarget) {
     );
   }
   return (
-    <Page title={`Reply of ${state}`} before={backLink}>
+    <Page title={`Reply of ${stateName}`} before={backLink}>
       <LoadingState label="Loading the reply…" />
     </Page>
   );

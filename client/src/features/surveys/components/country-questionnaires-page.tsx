@@ -2,15 +2,17 @@ import { EmptyState } from '../../../components/feedback/empty-state';
 import { queryView } from '../../../components/feedback/query-view';
 import { Page } from '../../../components/layout/page';
 import type { Survey } from '../../../types/api';
+import { useMemberStateName } from '../../../api/get-member-states';
 import { useSurveys } from '../../../api/get-surveys';
 import { CountryQuestionnaireList, type CountryQuestionnaire } from './country-questionnaire-list';
 
 /** A delegate's start page: the questionnaire versions their member state is asked to answer, and its replies. */
 export function CountryQuestionnairesPage({ memberState }: { memberState: string | null }) {
+  const stateName = useMemberStateName(memberState);
   return (
     <Page
       title="Your country's questionnaires"
-      lead={`The questionnaires ${memberState ? `for ${memberState}` : 'of your member state'}, open rounds first, each with your country's reply: its status, how much is answered and the last change.`}
+      lead={`The questionnaires ${stateName ? `for ${stateName}` : 'of your member state'}, open rounds first, each with your country's reply: its status, how much is answered and the last change.`}
     >
       <Questionnaires memberState={memberState} />
     </Page>
