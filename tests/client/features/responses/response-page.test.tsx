@@ -116,6 +116,30 @@ describe('Reply page', () => {
     expect(localStorage.length).toBe(0);
   });
 
+  it('lets another tab send what was kept offline as soon as the page is left, without waiting for it to be given up', async () => {
+    let reachable = false;
+    const { requests } = stubReplyApi(delegateUser, {
+      routes: ({ save }) => ({ [PATCH]: (request) => (reachable ? save(request) : unreachable()) }),
+    });
+    renderApp(REPLY_URL);
+    await user().click(await screen.findByRole('radio', { name: 'In preparation' }));
+    await skip(1000);
+    await within(saveState()).findByText('Offline — changes kept on this device');
+
+    act(() => {
+      window.dispatchEvent(new Event('pagehide'));
+    });
+    // Another tab (its own sessionStorage) opens the reply once the connection is back.
+    sessionStorage.clear();
+    reachable = true;
+    const other = within(renderApp(REPLY_URL).container);
+
+    expect(await other.findByRole('radio', { name: 'In preparation' })).toHaveProperty('checked', true);
+    expect(await within(other.getByRole('group', { name: 'Save state' })).findByText('Saved')).toBeTruthy();
+    expect(sent(requests, PATCH).map(bodyOf).at(-1)).toEqual({ baseRevision: 3, set: { action_plan: 'in_preparation' } });
+    expect(localStorage.length).toBe(0);
+  });
+
   it('sends what waited offline as soon as the connection returns', async () => {
     let reachable = false;
     const { requests } = stubReplyApi(delegateUser, {

@@ -1,46 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Answers } from '../../../../client/src/features/responses/api/get-response';
-import type { SaveRequest, SaveResult } from '../../../../client/src/features/responses/api/save-response';
-import { browserDraftStorage, parseDraft } from '../../../../client/src/features/responses/autosave/draft-storage';
 import { createSaveStore, retryDelay, type SaveStoreOptions } from '../../../../client/src/features/responses/autosave/save-store';
+import { browserDraftStorage } from '../../../../client/src/features/responses/autosave/tab-draft-storage';
 import { ApiError } from '../../../../client/src/lib/api-client';
+import { memoryStorage } from '../../helpers/memory-storage';
+import { fakeServer, fakeView, storedDrafts } from './save-store-fakes';
 
-const DRAFT_KEY = 'test-draft';
-
-interface PendingSave {
-  request: SaveRequest;
-  resolve: (result: SaveResult) => void;
-  reject: (error: unknown) => void;
-}
-
-/** A server whose saves answer only when the test says so, and whose reply the test sets. */
-function fakeServer(reply: { revision: number; data: Answers } = { revision: 0, data: {} }) {
-  const saves: PendingSave[] = [];
-  const state = { reply };
-  const load = vi.fn(async () => structuredClone(state.reply));
-  return {
-    saves,
-    state,
-    load,
-    server: {
-      save: (request: SaveRequest) => new Promise<SaveResult>((resolve, reject) => saves.push({ request, resolve, reject })),
-      load,
-    },
-  };
-}
-
-/** The answers as the editor shows them. */
-function fakeView(initial: Answers = {}) {
-  const data: Answers = { ...initial };
-  return {
-    data,
-    keys: () => Object.keys(data),
-    show(values: Answers, cleared: readonly string[]) {
-      Object.assign(data, structuredClone(values));
-      for (const key of cleared) delete data[key];
-    },
-  };
-}
+const OWNER = { userId: 'user-1', target: { surveyId: 'national-cooperation', version: 2, state: 'EE' } };
+/** Where the release before kept the one draft of a person and reply. */
+const OLD_DRAFT_KEY = `ncs:response-draft:${JSON.stringify(['user-1', 'national-cooperation', 2, 'EE'])}`;
 
 function setUp(overrides: Partial<SaveStoreOptions> & { reply?: { revision: number; data: Answers } } = {}) {
   const fake = fakeServer(overrides.reply);
@@ -49,7 +17,7 @@ function setUp(overrides: Partial<SaveStoreOptions> & { reply?: { revision: numb
     revision: overrides.reply?.revision ?? 0,
     server: fake.server,
     view,
-    storage: browserDraftStorage(DRAFT_KEY),
+    storage: browserDraftStorage(OWNER, { local: localStorage, session: memoryStorage() }),
     restoreDraft: true,
     isOnline: () => true,
     ...overrides,
@@ -64,7 +32,11 @@ function setUp(overrides: Partial<SaveStoreOptions> & { reply?: { revision: numb
   return { ...fake, view, store, edit };
 }
 
-const storedDraft = () => parseDraft(localStorage.getItem(DRAFT_KEY));
+const storedDraft = () => {
+  const [draft, ...others] = storedDrafts();
+  expect(others).toEqual([]);
+  return draft ?? null;
+};
 const settle = () => vi.advanceTimersByTimeAsync(0);
 const networkError = () => new ApiError(0, 'NETWORK_ERROR', 'The server could not be reached.');
 
@@ -130,7 +102,7 @@ describe('the save store', () => {
     await settle();
 
     expect(store.getSnapshot()).toMatchObject({ phase: 'saved', revision: 1, savedAt: Date.parse('2025-03-03T10:00:01Z'), hasUnsavedChanges: false });
-    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+    expect(storedDraft()).toBeNull();
   });
 
   it('after a merge, shows what others saved where nothing is pending here, and keeps the older base for what is', async () => {
@@ -177,7 +149,7 @@ describe('the save store', () => {
     saves[1]!.resolve({ revision: 8, status: 'draft' });
     await settle();
     expect(store.getSnapshot().phase).toBe('saved');
-    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+    expect(storedDraft()).toBeNull();
   });
 
   it('does not try while the browser says it is offline, and tries again later, waiting longer each time', async () => {
@@ -202,7 +174,7 @@ describe('the save store', () => {
   });
 
   it('shows and sends the changes a previous visit left in the browser, over their own base', async () => {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ baseRevision: 4, changes: { set: { a: 'offline answer' }, unset: ['b'] } }));
+    localStorage.setItem(OLD_DRAFT_KEY, JSON.stringify({ baseRevision: 4, changes: { set: { a: 'offline answer' }, unset: ['b'] } }));
     const { saves, view, store } = setUp({ reply: { revision: 6, data: { a: 'server', b: 'server', c: 'kept' } } });
 
     expect(view.data).toEqual({ a: 'offline answer', c: 'kept' });
@@ -211,7 +183,7 @@ describe('the save store', () => {
   });
 
   it('leaves a stored draft alone when the reply may not be changed', () => {
-    localStorage.setItem(DRAFT_KEY, JSON.stringify({ baseRevision: 4, changes: { set: { a: 'offline answer' }, unset: [] } }));
+    localStorage.setItem(OLD_DRAFT_KEY, JSON.stringify({ baseRevision: 4, changes: { set: { a: 'offline answer' }, unset: [] } }));
     const { saves, view } = setUp({ restoreDraft: false, reply: { revision: 6, data: { a: 'server' } } });
 
     expect(view.data).toEqual({ a: 'server' });
@@ -268,7 +240,7 @@ describe('the save store', () => {
     saves[1]!.resolve({ revision: 1, status: 'draft' });
     await settle();
     expect(store.getSnapshot().rejected).toHaveLength(1);
-    expect(localStorage.getItem(DRAFT_KEY)).toBeNull();
+    expect(storedDraft()).toBeNull();
 
     store.record('year', 2010);
     expect(store.getSnapshot().rejected).toEqual([]);

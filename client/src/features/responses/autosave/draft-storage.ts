@@ -1,11 +1,9 @@
-import type { ResponseTarget } from '../api/response-target';
 import { isEmptyAnswer, type PendingChanges } from './pending-changes';
 
 /**
  * Unacknowledged changes kept in the browser, so that neither a lost connection nor a closed tab
  * loses an answer: written on every change, removed once the server has acknowledged them, and
- * sent again when the page next opens. One entry per person and reply, so that two people
- * sharing a browser never send each other's answers.
+ * sent again when the page next opens (tab-draft-storage.ts keeps them in localStorage).
  */
 export interface StoredDraft {
   /** The revision the changes were made on: sent as `baseRevision`, so overlaps are still found. */
@@ -14,58 +12,19 @@ export interface StoredDraft {
 }
 
 export interface DraftStorage {
+  /** What earlier visits left to send (this tab's, and closed tabs'); read once, as the page opens. */
   read(): StoredDraft | null;
   /** False when the browser refused to store it (storage full or disabled). */
   write(draft: StoredDraft): boolean;
   remove(): void;
+  /** The page is open and sends what it keeps: no other page may take it over … */
+  keep(): void;
+  /** … until it is left: then a reload, or a page opened later, takes over what is still unsent. */
+  release(): void;
 }
 
-export function draftStorageKey(userId: string, { surveyId, version, state }: ResponseTarget): string {
-  return `ncs:response-draft:${JSON.stringify([userId, surveyId, version, state])}`;
-}
-
-/** A draft store on `localStorage`; without it (disabled, or a private window that refuses) nothing is kept. */
-export function browserDraftStorage(key: string): DraftStorage {
-  const storage = localStorageOrNull();
-  return {
-    read() {
-      try {
-        return parseDraft(storage?.getItem(key) ?? null);
-      } catch {
-        return null;
-      }
-    },
-    write(draft) {
-      try {
-        if (!storage) return false;
-        storage.setItem(key, JSON.stringify(draft));
-        return true;
-      } catch {
-        return false;
-      }
-    },
-    remove() {
-      try {
-        storage?.removeItem(key);
-      } catch {
-        // Nothing to do: the entry is only sent again, and the server ignores what it already has.
-      }
-    },
-  };
-}
-
-function localStorageOrNull(): Storage | null {
-  try {
-    return typeof localStorage === 'undefined' ? null : localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** The stored text as a draft, or null when it is missing or not one (written by another release). */
-export function parseDraft(text: string | null): StoredDraft | null {
-  if (text === null) return null;
-  const parsed: unknown = JSON.parse(text);
+/** The stored value as a draft, or null when it is not one (written by another release). */
+export function draftFrom(parsed: unknown): StoredDraft | null {
   if (typeof parsed !== 'object' || parsed === null) return null;
   const { baseRevision, changes } = parsed as Record<string, unknown>;
   if (typeof baseRevision !== 'number' || !Number.isInteger(baseRevision) || baseRevision < 0) return null;

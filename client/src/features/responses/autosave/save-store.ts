@@ -95,9 +95,12 @@ export interface SaveStore {
   resolveConflict(choices: Readonly<Record<string, ConflictChoice>>): void;
   /** Fetches the reply and shows the answers others saved where nothing is pending here; resolves to its revision. */
   refresh(): Promise<number>;
-  /** Starts (again) after `stop`: sends what waits. */
+  /** Starts (again) after `stop`: sends what waits, and keeps it in the browser as this page's. */
   resume(): void;
-  /** Stops timers (the page is closing); answers on their way are still acknowledged. */
+  /**
+   * Stops timers (the page is closing); answers on their way are still acknowledged. What is kept
+   * in the browser is for the next page that opens the reply to send.
+   */
   stop(): void;
 }
 
@@ -381,6 +384,7 @@ export function createSaveStore(options: SaveStoreOptions): SaveStore {
 
     resume() {
       stopped = false;
+      storage.keep();
       if (snapshot.phase === 'offline' || snapshot.phase === 'failed') scheduleRetry();
       else send();
     },
@@ -388,6 +392,7 @@ export function createSaveStore(options: SaveStoreOptions): SaveStore {
     stop() {
       stopped = true;
       clearTimers();
+      storage.release();
     },
   };
 }

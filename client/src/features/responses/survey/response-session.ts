@@ -7,8 +7,8 @@ import { getResponseQueryOptions } from '../api/get-response';
 import { getSurveyVersionQueryOptions } from '../../../api/get-survey-version';
 import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../api/response-target';
 import { saveResponse } from '../api/save-response';
-import { browserDraftStorage, draftStorageKey } from '../autosave/draft-storage';
 import { createSaveStore, type SaveStore } from '../autosave/save-store';
+import { browserDraftStorage } from '../autosave/tab-draft-storage';
 import { createResponseModel } from './create-response-model';
 import { preferredLocale } from './locale-preference';
 import { modelAnswers, type ModelAnswers } from './model-answers';
@@ -41,7 +41,7 @@ export function createResponseSession({ target, definition, response, userId, ca
   const store = createSaveStore({
     revision: response.revision,
     view: answers,
-    storage: browserDraftStorage(draftStorageKey(userId, target)),
+    storage: browserDraftStorage({ userId, target }),
     restoreDraft: editable,
     server: {
       save: (request) => saveResponse(target, request),
