@@ -1,5 +1,5 @@
 import { Model } from 'survey-core';
-import { joinTexts, plainText } from './localized-text.js';
+import { joinTexts, plainText, textsPerLocale } from './localized-text.js';
 import type { LocalText, LocaleTexts } from './localized-text.js';
 import { commentKey, readQuestionTree } from './read-questions.js';
 import type { Choice, ChoiceValue, FieldNode, PageQuestion, QuestionNode } from './question-tree.js';
@@ -72,9 +72,24 @@ export type VariableCommon = {
   readonly question: string;
   /** The page name. */
   readonly section: string;
-  /** The default-locale title; sub-variables read "Question — row". */
+  /** The default-locale title; sub-variables read "Question — row" (questionTitle and partTitles joined). */
   readonly title: string;
   readonly titles?: LocaleTexts;
+  /** The question's own default-locale title, the same for all of its variables. */
+  readonly questionTitle: string;
+  readonly questionTitles?: LocaleTexts;
+  /**
+   * Only on a part (a key longer than the question's name): the title of each named segment of
+   * the key below the question, in key order — `{n}` has none — so `shelters.{n}.staff.police`
+   * has ["Staff", "Police"]. Whole, whatever dashes a title holds.
+   */
+  readonly partTitles?: readonly string[];
+  /**
+   * partTitles in each locale any of them is translated into (translations only, as `titles`);
+   * a part without that locale's translation has its default text, and a locale not listed
+   * reads partTitles.
+   */
+  readonly partTitlesByLocale?: Readonly<Record<string, readonly string[]>>;
   /** The SurveyJS type of the question or cell the value comes from. */
   readonly questionType: string;
   readonly part?: VariablePart;
@@ -106,7 +121,9 @@ type Scope = {
   readonly section: string;
   readonly key: string;
   readonly path: readonly string[];
-  readonly title: LocalText;
+  readonly questionTitle: LocalText;
+  /** One per named key segment below the question so far. */
+  readonly partTitles: readonly LocalText[];
   readonly part?: VariablePart;
   readonly repeat?: { readonly question: string; readonly maxCount: number };
   /** In a matrix cell a multiple choice is one cell, not one column per choice (API.md). */
@@ -114,7 +131,7 @@ type Scope = {
 };
 
 function topLevelVariables(node: QuestionNode, section: string): Variable[] {
-  const scope: Scope = { question: node.name, section, key: node.name, path: [node.name], title: node.title, inCell: false };
+  const scope: Scope = { question: node.name, section, key: node.name, path: [node.name], questionTitle: node.title, partTitles: [], inCell: false };
   if (node.kind === 'dynamic-panel' || node.kind === 'matrix-dynamic') {
     const count = partVariable(scope, node.type, { type: 'count' }, 'count', plainText('number of entries'));
     const repeat = { question: node.name, maxCount: node.maxCount };
@@ -125,7 +142,7 @@ function topLevelVariables(node: QuestionNode, section: string): Variable[] {
         ...scope,
         key: `${node.name}.${ENTRY_PLACEHOLDER}.${field.name}`,
         path: [field.name],
-        title: joinTexts([node.title, field.title]),
+        partTitles: [field.title],
         part: { [partName]: field.name },
         repeat,
         inCell: node.kind === 'matrix-dynamic',
@@ -197,7 +214,7 @@ function leafVariables(node: FieldNode, scope: Scope): Variable[] {
               ...scope,
               key: `${scope.key}.${row.value}.${column.name}`,
               path: [...scope.path, String(row.value), column.name],
-              title: joinTexts([scope.title, row.text, column.title]),
+              partTitles: [...scope.partTitles, row.text, column.title],
               part: { ...scope.part, row: row.value, column: column.name },
               inCell: true,
             }),
@@ -212,7 +229,7 @@ function leafVariables(node: FieldNode, scope: Scope): Variable[] {
             ...scope,
             key: `${scope.key}.${item.name}`,
             path: [...scope.path, item.name],
-            title: joinTexts([scope.title, item.title]),
+            partTitles: [...scope.partTitles, item.title],
             part: { ...scope.part, item: item.name },
           }),
         ),
@@ -251,18 +268,24 @@ function partVariable(
   partTitle: LocalText,
   part?: VariablePart,
 ): Variable {
-  const title = joinTexts([scope.title, partTitle]);
   const merged = part ? { ...scope.part, ...part } : scope.part;
-  return { ...common({ ...scope, title, key: `${scope.key}.${keySuffix}`, part: merged }, questionType), ...value };
+  const partScope = { ...scope, partTitles: [...scope.partTitles, partTitle], key: `${scope.key}.${keySuffix}`, part: merged };
+  return { ...common(partScope, questionType), ...value };
 }
 
 function common(scope: Scope, questionType: string): VariableCommon & Pick<Variable, 'repeat'> {
+  const title = joinTexts([scope.questionTitle, ...scope.partTitles]);
+  const partTitlesByLocale = textsPerLocale(scope.partTitles);
   return {
     key: scope.key,
     question: scope.question,
     section: scope.section,
-    title: scope.title.text,
-    ...(scope.title.locales ? { titles: scope.title.locales } : {}),
+    title: title.text,
+    ...(title.locales ? { titles: title.locales } : {}),
+    questionTitle: scope.questionTitle.text,
+    ...(scope.questionTitle.locales ? { questionTitles: scope.questionTitle.locales } : {}),
+    ...(scope.partTitles.length > 0 ? { partTitles: scope.partTitles.map((part) => part.text) } : {}),
+    ...(partTitlesByLocale ? { partTitlesByLocale } : {}),
     questionType,
     ...(scope.part ? { part: scope.part } : {}),
     path: scope.path,

@@ -32,11 +32,21 @@ export function plainText(text: string): LocalText {
  */
 export function joinTexts(parts: readonly LocalText[], separator = ' — '): LocalText {
   const text = parts.map((part) => part.text).join(separator);
-  const localeNames = new Set(parts.flatMap((part) => Object.keys(part.locales ?? {})));
-  if (localeNames.size === 0) return { text };
+  const perLocale = textsPerLocale(parts);
+  if (!perLocale) return { text };
   const locales: Record<string, string> = {};
-  for (const locale of localeNames) {
-    locales[locale] = parts.map((part) => part.locales?.[locale] ?? part.text).join(separator);
-  }
+  for (const [locale, texts] of Object.entries(perLocale)) locales[locale] = texts.join(separator);
   return { text, locales };
+}
+
+/**
+ * The texts in each locale that any of them is translated into, in order, a text without that
+ * translation in its default text; undefined when none is translated.
+ */
+export function textsPerLocale(parts: readonly LocalText[]): Readonly<Record<string, readonly string[]>> | undefined {
+  const localeNames = new Set(parts.flatMap((part) => Object.keys(part.locales ?? {})));
+  if (localeNames.size === 0) return undefined;
+  const texts: Record<string, string[]> = {};
+  for (const locale of localeNames) texts[locale] = parts.map((part) => part.locales?.[locale] ?? part.text);
+  return texts;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue } from '../../../server/questionnaire/catalogue.js';
+import { buildCatalogue, ENTRY_PLACEHOLDER } from '../../../server/questionnaire/catalogue.js';
 import type { Variable } from '../../../server/questionnaire/catalogue.js';
 import { expandRepeats, repeatCounts } from '../../../server/questionnaire/repeats.js';
 import { everyType, onePage } from './support/fixtures.js';
@@ -212,6 +212,82 @@ describe('buildCatalogue', () => {
       ['grid.r', 'choices'],
     ]);
     expect(variables[6]).toMatchObject({ path: ['budget-Comment'] });
+  });
+});
+
+describe('question and part titles', () => {
+  const titlesOf = (key: string) => {
+    const { questionTitle, questionTitles, partTitles, partTitlesByLocale } = byKey(key);
+    return { questionTitle, questionTitles, partTitles, partTitlesByLocale };
+  };
+
+  it('gives a whole question its own title, with its translations, and no part titles', () => {
+    expect(titlesOf('respondent_name')).toEqual({ questionTitle: 'Your name', questionTitles: { de: 'Ihr Name' }, partTitles: undefined, partTitlesByLocale: undefined });
+    expect(byKey('institution')).not.toHaveProperty('partTitles');
+  });
+
+  it.each([
+    ['a matrix row', 'cooperation.prosecution', 'Cooperation with NGOs', ['Prosecution']],
+    ['a matrixdropdown row and column', 'services.legal_aid.provider', 'Services', ['Legal aid', 'Provider']],
+    ['a multipletext item', 'contact.staff', 'Contact person', ['Staff']],
+    ['a checkbox choice', 'roles.referral', 'Roles', ['Referral']],
+    ['a rank', 'recommendations.training', 'Rank the recommendations', ['Training']],
+    ['the "other" text', 'institution.other_text', 'Institution type', ['Other (describe)']],
+    ['the number of dynamic-panel entries', 'organisations.count', 'Organisations', ['number of entries']],
+    ['a dynamic-panel field', 'organisations.{n}.org_name', 'Organisations', ['Name']],
+    ['a checkbox choice in a dynamic-panel field', 'organisations.{n}.org_roles.referral', 'Organisations', ['Roles', 'Referral']],
+    ['the "other" text of a dynamic-panel field', 'organisations.{n}.org_roles.other_text', 'Organisations', ['Roles', 'Other (describe)']],
+    ['a dynamic-matrix column', 'agreements.{n}.partner', 'Agreements', ['Partner']],
+  ])('titles %s by its question and one part title per named key segment', (_, key, questionTitle, partTitles) => {
+    expect(byKey(key)).toMatchObject({ questionTitle, partTitles });
+  });
+
+  it('joins to the title for every variable: the question title, then the part titles', () => {
+    for (const variable of catalogue.variables) {
+      const named = variable.key.split('.').slice(1).filter((segment) => segment !== ENTRY_PLACEHOLDER);
+      expect(variable.partTitles ?? [], variable.key).toHaveLength(named.length);
+      expect([variable.questionTitle, ...(variable.partTitles ?? [])].join(' — '), variable.key).toBe(variable.title);
+    }
+  });
+
+  it('keeps titles whole that hold " — " themselves', () => {
+    const [full, part] = buildCatalogue(
+      onePage({
+        type: 'matrixdropdown',
+        name: 'staff',
+        title: 'Staff — specialised',
+        rows: [{ value: 'police', text: 'Police — border guard' }],
+        columns: [
+          { name: 'full', title: 'Full time', cellType: 'text', inputType: 'number' },
+          { name: 'part', title: 'Part — time', cellType: 'text', inputType: 'number' },
+        ],
+      }),
+    ).variables;
+    expect(full).toMatchObject({ title: 'Staff — specialised — Police — border guard — Full time', questionTitle: 'Staff — specialised', partTitles: ['Police — border guard', 'Full time'] });
+    expect(part).toMatchObject({ questionTitle: 'Staff — specialised', partTitles: ['Police — border guard', 'Part — time'] });
+  });
+
+  it('translates question and part titles as it translates the title, a missing translation falling back', () => {
+    const [adults, children] = buildCatalogue(
+      onePage({
+        type: 'matrix',
+        name: 'shelters',
+        title: { default: 'Shelters', de: 'Unterkünfte' },
+        rows: [
+          { value: 'adults', text: { default: 'Adults', fi: 'Aikuiset' } },
+          { value: 'children', text: 'Children' },
+        ],
+        columns: ['yes', 'no'],
+      }),
+    ).variables;
+    expect(adults).toMatchObject({
+      titles: { de: 'Unterkünfte — Adults', fi: 'Shelters — Aikuiset' },
+      questionTitles: { de: 'Unterkünfte' },
+      partTitles: ['Adults'],
+      partTitlesByLocale: { fi: ['Aikuiset'] },
+    });
+    expect(children).toMatchObject({ titles: { de: 'Unterkünfte — Children' }, questionTitles: { de: 'Unterkünfte' }, partTitles: ['Children'] });
+    expect(children).not.toHaveProperty('partTitlesByLocale');
   });
 });
 

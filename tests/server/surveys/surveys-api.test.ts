@@ -111,4 +111,41 @@ describe('questionnaires API', () => {
     expect(actionPlan?.choices?.length).toBeGreaterThan(1);
     expect(new Set(variables.map((v) => v.key)).size).toBe(variables.length);
   });
+
+  it("serves each variable's question title and part titles, whole and translated", async () => {
+    const definition = {
+      pages: [
+        {
+          name: 'support',
+          elements: [
+            { type: 'text', name: 'coordinator', title: { default: 'Coordinator — national', de: 'Koordinator' } },
+            {
+              type: 'matrix',
+              name: 'shelters',
+              title: 'Shelters — by group',
+              rows: [{ value: 'adults', text: { default: 'Adults — over 18', fi: 'Aikuiset' } }],
+              columns: ['yes', 'no'],
+            },
+          ],
+        },
+      ],
+    };
+    await admin.inject({ method: 'POST', url: '/api/surveys', payload: { id: 'part-titles', title: 'Part titles' } });
+    const published = await admin.inject({ method: 'POST', url: '/api/surveys/part-titles/versions', payload: { definition } });
+    expect(published.statusCode).toBe(201);
+
+    const res = await delegate.inject({ method: 'GET', url: '/api/surveys/part-titles/versions/1/catalogue' });
+    expect(res.statusCode).toBe(200);
+    const [coordinator, adults] = res.json().variables;
+    expect(coordinator).toMatchObject({ key: 'coordinator', title: 'Coordinator — national', questionTitle: 'Coordinator — national', questionTitles: { de: 'Koordinator' } });
+    expect(coordinator).not.toHaveProperty('partTitles');
+    expect(adults).toMatchObject({
+      key: 'shelters.adults',
+      title: 'Shelters — by group — Adults — over 18',
+      titles: { fi: 'Shelters — by group — Aikuiset' },
+      questionTitle: 'Shelters — by group',
+      partTitles: ['Adults — over 18'],
+      partTitlesByLocale: { fi: ['Aikuiset'] },
+    });
+  });
 });

@@ -15,6 +15,10 @@ export interface CatalogueVariable {
   type: string;
   /** The question's title, with the part's after " — " for a part. */
   title: string;
+  /** The question's own title. */
+  questionTitle: string;
+  /** Only on a part: the title of each named segment of `key` below the question (`{n}` has none), in key order. */
+  partTitles?: string[];
   choices?: CatalogueChoice[];
   /** The one choice a checkbox tick or a rank stands for. */
   choice?: CatalogueChoice;

@@ -16,7 +16,6 @@ export interface QuestionLabels {
   commentTitle: string;
 }
 
-const SEPARATOR = ' — ';
 export const ENTRY = '{n}';
 
 /** Variables that stand for something other than a key of the answer's data. */
@@ -28,23 +27,18 @@ export function labelsByQuestion(variables: readonly CatalogueVariable[]): Map<s
   const byQuestion = new Map<string, QuestionLabels>();
   for (const variable of variables) {
     const suffix = variable.key === variable.question ? [] : variable.key.slice(variable.question.length + 1).split('.');
-    // A part's title is its question's followed by one segment per named key segment.
-    const named = suffix.filter((segment) => segment !== ENTRY).length;
-    const segments = variable.title.split(SEPARATOR);
-    const hasParts = named > 0 && segments.length > named;
     let labels = byQuestion.get(variable.question);
     if (!labels) {
-      // The first variable names the question, without its part's segments.
-      const title = hasParts ? segments.slice(0, -named).join(SEPARATOR) : variable.title;
-      labels = { title, parts: new Map(), choices: new Map(), commentTitle: 'Comment' };
+      labels = { title: variable.questionTitle, parts: new Map(), choices: new Map(), commentTitle: 'Comment' };
       byQuestion.set(variable.question, labels);
     }
-    addVariable(labels, variable, suffix, hasParts ? segments.slice(-named) : []);
+    addVariable(labels, variable, suffix);
   }
   return byQuestion;
 }
 
-function addVariable(labels: QuestionLabels, variable: CatalogueVariable, suffix: string[], partTitles: string[]): void {
+function addVariable(labels: QuestionLabels, variable: CatalogueVariable, suffix: string[]): void {
+  const partTitles = variable.partTitles ?? [];
   if (COMMENT_TYPES.has(variable.type)) {
     if (suffix.length === 1) labels.commentTitle = capitalize(partTitles.at(-1) ?? labels.commentTitle);
     return;
