@@ -18,28 +18,28 @@ import type { JsonObject } from './json.js';
 export type DefinitionNames = {
   /** Top-level element names (questions, also display-only and expression elements). */
   readonly topLevel: ReadonlySet<string>;
-  /** Names used inside dynamic-panel templates, any panel. */
-  readonly template: ReadonlySet<string>;
+  /** The names inside each dynamic panel's template, by the dynamic panel's JSON object. */
+  readonly templates: ReadonlyMap<JsonObject, ReadonlySet<string>>;
   readonly reasons: readonly string[];
 };
 
 export function collectNames(definition: JsonObject): DefinitionNames {
   const topLevel = new Set<string>();
-  const template = new Set<string>();
+  const templates = new Map<JsonObject, ReadonlySet<string>>();
   const reasons: string[] = [];
   const pages = Array.isArray(definition.pages) ? definition.pages : [];
   pages.forEach((page, index) => {
-    if (isJsonObject(page)) walk(childElements(page), `pages[${index}]`, topLevel, template, reasons);
+    if (isJsonObject(page)) walk(childElements(page), `pages[${index}]`, topLevel, templates, reasons);
   });
-  walk(childElements(definition), 'survey', topLevel, template, reasons);
-  return { topLevel, template, reasons };
+  walk(childElements(definition), 'survey', topLevel, templates, reasons);
+  return { topLevel, templates, reasons };
 }
 
 function walk(
   elements: readonly { element: JsonObject; at: string }[],
   where: string,
   scope: Set<string>,
-  templateNames: Set<string>,
+  templates: Map<JsonObject, ReadonlySet<string>>,
   reasons: string[],
 ): void {
   for (const { element, at } of elements) {
@@ -47,7 +47,7 @@ function walk(
     const type = typeof element.type === 'string' ? element.type : '';
     const name = typeof element.name === 'string' ? element.name.trim() : '';
     if (type === 'panel') {
-      walk(childElements(element), path, scope, templateNames, reasons);
+      walk(childElements(element), path, scope, templates, reasons);
       continue;
     }
     if (name === '') {
@@ -61,8 +61,8 @@ function walk(
     }
     if (type === 'paneldynamic') {
       const fields = new Set<string>();
-      walk(elementList(element.templateElements, 'templateElements'), path, fields, templateNames, reasons);
-      for (const field of fields) templateNames.add(field);
+      walk(elementList(element.templateElements, 'templateElements'), path, fields, templates, reasons);
+      templates.set(element, fields);
     }
   }
 }

@@ -1,4 +1,4 @@
-import { ExpressionRunner } from 'survey-core';
+import { ExpressionRunner, settings } from 'survey-core';
 import { isJsonObject } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { DefinitionNames } from './definition-names.js';
@@ -30,45 +30,78 @@ const EXPRESSION_PROPERTIES = new Set([
 ]);
 
 /**
- * Prefixes that address a scope rather than a question: the current matrix row, the current
- * dynamic-panel entry, the choice or row being filtered.
+ * Prefixes that address a scope rather than a question: the current matrix row, the choice or
+ * row being filtered.
  */
 const SCOPED_PREFIXES = new Set(['row', 'item', 'choice', 'self', '$self']);
-const PANEL_PREFIXES = new Set(['panel', 'parentpanel', 'rootpanel']);
+
+/**
+ * What survey-core gives an expression that runs in a dynamic-panel entry — one inside the
+ * template, or the panel's templateVisibleIf — before it looks for a question: the entry and its
+ * neighbours, each followed by a field of the template (`{panel.kind}`, `{prevPanel.kind}`), and
+ * the entry's index. Anywhere else these names are nobody's.
+ */
+const VARIABLES = settings.expressionVariables;
+const ENTRY_PREFIXES = new Set([VARIABLES.panel, VARIABLES.prevPanel, VARIABLES.nextPanel].map(lower));
+const ENTRY_INDEXES = new Set([VARIABLES.panelIndex, VARIABLES.visiblePanelIndex].map(lower));
+/** survey-core's `{parentPanel.x}` reads the entry of a dynamic panel around this one; they do not nest here. */
+const PARENT_PANEL = lower(VARIABLES.parentPanel);
+const ENTRY_VARIABLES = new Set([...ENTRY_PREFIXES, ...ENTRY_INDEXES, PARENT_PANEL]);
+
+/** Properties of a dynamic panel whose expressions run in each of its entries. */
+const ENTRY_PROPERTIES = new Set(['templateElements', 'templateVisibleIf']);
 
 /** Suffixes survey-core appends to a question name to address a part of its value. */
 const NAME_SUFFIXES = ['-Comment', '-unwrapped', '-total'];
 
+/** Where an expression sits: the element named in reasons, and the fields of the entry it runs in, if any. */
+type Place = { readonly where: string; readonly entry?: ReadonlySet<string> };
+
 export function expressionReasons(definition: JsonObject, names: DefinitionNames): string[] {
-  const known = new Set([...names.topLevel, ...calculatedValueNames(definition)].map((name) => name.toLowerCase()));
-  const templateNames = new Set([...names.template].map((name) => name.toLowerCase()));
+  const known = new Set([...names.topLevel, ...calculatedValueNames(definition)].map(lower));
+  const entries = new Map([...names.templates].map(([panel, fields]) => [panel, new Set([...fields].map(lower))]));
   const reasons: string[] = [];
-  visit(definition, 'survey', (where, property, expression) => {
+  visit(definition, { where: 'survey' }, entries, ({ where, entry }, property, expression) => {
     const runner = new ExpressionRunner(expression);
     if (!runner.canRun()) {
       reasons.push(`${where}: ${property} '${expression}' cannot be parsed`);
       return;
     }
     for (const variable of runner.getVariables()) {
-      const unknown = unknownReference(variable, known, templateNames);
-      if (unknown) reasons.push(`${where}: ${property} '${expression}' refers to '${unknown}', which is not a question`);
+      const problem = referenceProblem(variable, known, entry);
+      if (problem) reasons.push(`${where}: ${property} '${expression}' ${problem}`);
     }
   });
   return reasons;
 }
 
-/** Returns the name that does not exist, or undefined when the reference resolves. */
-function unknownReference(variable: string, known: ReadonlySet<string>, templateNames: ReadonlySet<string>): string | undefined {
-  const [first = '', second = ''] = variable.split(/[.[]/);
-  const head = first.toLowerCase();
+/**
+ * What is wrong with a reference, or undefined when it resolves. survey-core matches names
+ * case-insensitively, so the check does too.
+ */
+function referenceProblem(variable: string, known: ReadonlySet<string>, entry: ReadonlySet<string> | undefined): string | undefined {
+  const [first = '', second] = variable.split(/[.[]/);
+  const head = lower(first);
   if (SCOPED_PREFIXES.has(head)) return undefined;
-  // survey-core matches names case-insensitively, so the check does too.
-  if (PANEL_PREFIXES.has(head)) {
+  if (entry && ENTRY_PREFIXES.has(head)) {
+    if (second === undefined || second === '') return `refers to '${first}' without naming one of its fields`;
     const field = stripSuffix(second);
-    return templateNames.has(field.toLowerCase()) || known.has(field.toLowerCase()) ? undefined : field;
+    return entry.has(lower(field)) ? undefined : notAQuestion(field);
   }
+  if (entry && ENTRY_INDEXES.has(head)) return second === undefined ? undefined : `refers to '${variable}', but '${first}' is a number`;
+  if (entry && head === PARENT_PANEL) return `refers to '${first}', which only a dynamic panel inside another has, and dynamic panels cannot nest`;
   const name = stripSuffix(first);
-  return known.has(name.toLowerCase()) ? undefined : name;
+  if (known.has(lower(name))) return undefined;
+  if (ENTRY_VARIABLES.has(head)) return `refers to '${first}', which exists only inside a dynamic panel`;
+  return notAQuestion(name);
+}
+
+function notAQuestion(name: string): string {
+  return `refers to '${name}', which is not a question`;
+}
+
+function lower(name: string): string {
+  return name.toLowerCase();
 }
 
 function stripSuffix(name: string): string {
@@ -81,18 +114,27 @@ function calculatedValueNames(definition: JsonObject): string[] {
   return values.flatMap((value) => (isJsonObject(value) && typeof value.name === 'string' ? [value.name] : []));
 }
 
-function visit(value: JsonValue, where: string, found: (where: string, property: string, expression: string) => void): void {
+/** `entries`: the (lower-cased) template fields of each dynamic panel, by its JSON object. */
+function visit(
+  value: JsonValue,
+  place: Place,
+  entries: ReadonlyMap<JsonObject, ReadonlySet<string>>,
+  found: (place: Place, property: string, expression: string) => void,
+): void {
   if (Array.isArray(value)) {
-    value.forEach((item) => visit(item, where, found));
+    value.forEach((item) => visit(item, place, entries, found));
     return;
   }
   if (!isJsonObject(value)) return;
-  const here = typeof value.name === 'string' && value.name !== '' ? `'${value.name}'` : where;
+  const here = { ...place, where: typeof value.name === 'string' && value.name !== '' ? `'${value.name}'` : place.where };
+  const fields = entries.get(value);
+  const inEntry = fields ? { ...here, entry: fields } : here;
   for (const [property, child] of Object.entries(value)) {
+    const childPlace = ENTRY_PROPERTIES.has(property) ? inEntry : here;
     if (EXPRESSION_PROPERTIES.has(property) && typeof child === 'string' && child.trim() !== '') {
-      found(here, property, child);
+      found(childPlace, property, child);
     } else {
-      visit(child, here, found);
+      visit(child, childPlace, entries, found);
     }
   }
 }

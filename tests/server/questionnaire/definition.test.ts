@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkDefinition } from '../../../server/questionnaire/definition.js';
+import type { JsonObject } from '../../../server/questionnaire/json.js';
 import { everyType, onePage } from './support/fixtures.js';
 
 function reasonsOf(json: unknown): readonly string[] {
@@ -113,6 +114,74 @@ describe('checkDefinition', () => {
       templateElements: [{ type: 'text', name: 'funder', visibleIf: '{panel.fundd} = true' }],
     });
     expect(reasonsOf(wrongField)).toEqual(["'funder': visibleIf '{panel.fundd} = true' refers to 'fundd', which is not a question"]);
+  });
+
+  describe("the variables of a dynamic-panel entry, which survey-core gives the entry's expressions", () => {
+    /** A dynamic panel whose template holds the condition, beside a top-level question. */
+    const inEntry = (condition: string, more: JsonObject = {}) =>
+      onePage(
+        { type: 'text', name: 'name' },
+        {
+          type: 'paneldynamic',
+          name: 'orgs',
+          ...more,
+          templateElements: [
+            { type: 'dropdown', name: 'kind', choices: ['ngo', 'police'], showOtherItem: true },
+            { type: 'panel', elements: [{ type: 'text', name: 'detail', visibleIf: condition }] },
+          ],
+        },
+        { type: 'paneldynamic', name: 'agreements', templateElements: [{ type: 'text', name: 'partner' }] },
+      );
+
+    it.each([
+      "{panel.kind} = 'ngo'",
+      "{prevPanel.kind} = 'ngo'",
+      "{nextPanel.kind} = 'police'",
+      '{panelIndex} = 0',
+      '{visiblePanelIndex} > 1',
+      '{panel.kind-Comment} notempty',
+      "{PrevPanel.KIND} = {PANEL.kind} and {PanelIndex} > 0",
+      '{name} notempty',
+    ])('accepts %s in a question of the template', (condition) => {
+      expect(reasonsOf(inEntry(condition))).toEqual([]);
+    });
+
+    it("accepts them in the panel's templateVisibleIf, which runs in each entry", () => {
+      expect(reasonsOf(inEntry('{name} notempty', { templateVisibleIf: "{panelIndex} < 3 and {prevPanel.kind} <> 'police'" }))).toEqual([]);
+    });
+
+    it.each([
+      ['panel.kind', "{panel.kind} = 'ngo'", 'panel'],
+      ['prevPanel.kind', "{prevPanel.kind} = 'ngo'", 'prevPanel'],
+      ['nextPanel.kind', "{nextPanel.kind} = 'ngo'", 'nextPanel'],
+      ['panelIndex', '{panelIndex} = 0', 'panelIndex'],
+      ['visiblePanelIndex', '{visiblePanelIndex} = 0', 'visiblePanelIndex'],
+    ])('refuses %s outside a dynamic panel, also on the panel itself', (_, condition, variable) => {
+      const outside = onePage({ type: 'paneldynamic', name: 'orgs', visibleIf: condition, templateElements: [{ type: 'text', name: 'kind' }] }, { type: 'text', name: 'b', visibleIf: condition });
+      const reason = `visibleIf '${condition}' refers to '${variable}', which exists only inside a dynamic panel`;
+      expect(reasonsOf(outside)).toEqual([`'orgs': ${reason}`, `'b': ${reason}`]);
+    });
+
+    it('refuses a field its own template does not have: a typo, a top-level question, another panel’s field', () => {
+      expect(reasonsOf(inEntry("{prevPanel.knd} = 'ngo'"))).toEqual(["'detail': visibleIf '{prevPanel.knd} = 'ngo'' refers to 'knd', which is not a question"]);
+      expect(reasonsOf(inEntry('{panel.name} notempty'))).toEqual(["'detail': visibleIf '{panel.name} notempty' refers to 'name', which is not a question"]);
+      expect(reasonsOf(inEntry('{nextPanel.partner} notempty'))).toEqual([
+        "'detail': visibleIf '{nextPanel.partner} notempty' refers to 'partner', which is not a question",
+      ]);
+      expect(reasonsOf(inEntry('{panel} notempty'))).toEqual(["'detail': visibleIf '{panel} notempty' refers to 'panel' without naming one of its fields"]);
+      expect(reasonsOf(inEntry('{panelIndex.kind} = 1'))).toEqual(["'detail': visibleIf '{panelIndex.kind} = 1' refers to 'panelIndex.kind', but 'panelIndex' is a number"]);
+    });
+
+    it('refuses what survey-core does not give these entries: a parent panel, a root panel', () => {
+      expect(reasonsOf(inEntry('{parentPanel.kind} notempty'))).toEqual([
+        "'detail': visibleIf '{parentPanel.kind} notempty' refers to 'parentPanel', which only a dynamic panel inside another has, and dynamic panels cannot nest",
+      ]);
+      expect(reasonsOf(inEntry('{rootPanel.kind} notempty'))).toEqual(["'detail': visibleIf '{rootPanel.kind} notempty' refers to 'rootPanel', which is not a question"]);
+    });
+
+    it('lets a question named like an entry variable be read outside an entry', () => {
+      expect(reasonsOf(onePage({ type: 'text', name: 'panelIndex' }, { type: 'text', name: 'b', visibleIf: '{panelindex} = 1' }))).toEqual([]);
+    });
   });
 
   it('refuses an expression survey-core cannot parse', () => {

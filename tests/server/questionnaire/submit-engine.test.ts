@@ -3,6 +3,7 @@ import { compileQuestionnaire } from '../../../server/questionnaire/index.js';
 import type { JsonObject } from '../../../server/questionnaire/json.js';
 import { createSubmitValidator } from '../../../server/questionnaire/submit-validation.js';
 import { everyType, onePage, realFile } from './support/fixtures.js';
+import { entryVariableRules } from './support/rule-definitions.js';
 
 /**
  * Which engine a compiled questionnaire checks submissions with: the submit rules wherever the
@@ -78,6 +79,16 @@ describe('the submit engine', () => {
     ],
   ])('is survey-core for %s, saying why', (_, definition, reason) => {
     expect(engineOf(definition as JsonObject)).toEqual(surveyCore(reason));
+  });
+
+  it('is the rules for conditions on the variables of a dynamic-panel entry, answering as survey-core does', () => {
+    const compiled = compileQuestionnaire(entryVariableRules);
+    expect(compiled.submitEngine).toEqual({ kind: 'rules' });
+    for (const data of [{}, { orgs: [{ kind: 'ngo' }, { kind: 'ngo' }, { kind: 'police' }] }, { orgs: [{ kind: 'police', first_only: 'x' }, { kind: 'police' }] }]) {
+      expect(compiled.validateForSubmit(data)).toEqual(createSubmitValidator(entryVariableRules).validateForSubmit(data));
+      expect(compiled.progress(data)).toEqual(createSubmitValidator(entryVariableRules).progress(data));
+    }
+    expect(compiled.validateForSubmit({ orgs: [{ kind: 'ngo' }, { kind: 'ngo' }, { kind: 'police' }] })).toHaveLength(3);
   });
 
   it('still answers as survey-core does when it falls back', () => {

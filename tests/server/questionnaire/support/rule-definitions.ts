@@ -178,10 +178,7 @@ export const panelRules: JsonObject = {
   ],
 };
 
-/**
- * The other variables survey-core gives a condition inside an entry. checkDefinition does not
- * know them yet (it refuses them as unknown questions), so only the rules are compiled from it.
- */
+/** The other variables survey-core gives a condition inside an entry: its index and its neighbours. */
 export const entryVariableRules: JsonObject = {
   pages: [
     {
