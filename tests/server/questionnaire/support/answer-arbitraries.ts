@@ -72,7 +72,10 @@ export function valueOf(node: QuestionNode): Arbitrary<JsonValue> {
     case 'multiple-text':
       return optionalRecord(node.items.map((item) => [item.name, valueOf(item)] as const));
     case 'matrix-dynamic': {
-      const row = optionalRecord(node.columns.filter((column) => column.kind !== 'expression').map((column) => [column.name, valueOf(column)] as const));
+      // survey-core drops a table whose one row holds only blank text ([{ "partner": " " }] → no
+      // answer), so cells here are never blank text; blank text elsewhere is kept as typed.
+      const cell = (column: QuestionNode) => valueOf(column).filter((value) => typeof value !== 'string' || value.trim() !== '');
+      const row = optionalRecord(node.columns.filter((column) => column.kind !== 'expression').map((column) => [column.name, cell(column)] as const));
       return fc.array(row, { maxLength: Math.min(3, node.maxCount) });
     }
     case 'dynamic-panel':
