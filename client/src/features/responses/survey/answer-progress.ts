@@ -1,4 +1,6 @@
 import type { Model } from 'survey-core';
+// The server's rule itself (a pure module without imports), so the bar and the server's percentages cannot drift apart.
+import { isAnswered } from '../../../../../server/questionnaire/answered';
 
 /** Questions that show something rather than ask: they are never counted. */
 const NOT_ASKED = new Set(['html', 'image', 'expression']);
@@ -23,11 +25,4 @@ export function countAnswers(model: Model): AnswerCount {
   const counted = requiredOnes.length > 0 ? requiredOnes : shown;
   const answered = counted.filter((question) => isAnswered(model.getValue(question.name))).length;
   return { answered, total: counted.length, required: requiredOnes.length > 0 };
-}
-
-function isAnswered(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return false;
-  if (Array.isArray(value)) return value.length > 0;
-  if (typeof value === 'object') return Object.keys(value).length > 0;
-  return true;
 }
