@@ -76,9 +76,15 @@ export function createInvitationsService(db: Kysely<Database>) {
   }
 
   /** What the acceptance page shows before the person sets a password. */
-  async function preview(token: string): Promise<{ email: string; name: string | null; role: Role; memberState: string | null; expiresAt: Date }> {
+  /** What the invitation page shows before accepting; the member state by name, as nobody signed in may read the list yet. */
+  async function preview(
+    token: string,
+  ): Promise<{ email: string; name: string | null; role: Role; memberState: string | null; memberStateName: string | null; expiresAt: Date }> {
     const row = await usable(db, token);
-    return { email: row.email, name: row.name, role: row.role, memberState: row.member_state_code, expiresAt: row.expires_at };
+    const state = row.member_state_code
+      ? await db.selectFrom('member_states').select('name').where('code', '=', row.member_state_code).executeTakeFirst()
+      : undefined;
+    return { email: row.email, name: row.name, role: row.role, memberState: row.member_state_code, memberStateName: state?.name ?? null, expiresAt: row.expires_at };
   }
 
   /**

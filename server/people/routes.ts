@@ -108,7 +108,14 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'What an invitation link is for (shown before accepting)',
         params: Type.Object({ token: Type.String({ maxLength: 200 }) }),
         response: {
-          200: Type.Object({ email: Type.String(), name: Type.Union([Type.String(), Type.Null()]), role: RoleSchema, memberState: Type.Union([Type.String(), Type.Null()]), expiresAt: Timestamp }),
+          200: Type.Object({
+            email: Type.String(),
+            name: Type.Union([Type.String(), Type.Null()]),
+            role: RoleSchema,
+            memberState: Type.Union([Type.String(), Type.Null()]),
+            memberStateName: Type.Union([Type.String(), Type.Null()], { description: 'The member state by name, for the page shown before signing in' }),
+            expiresAt: Timestamp,
+          }),
           ...errorResponses(404, 429),
         },
       },

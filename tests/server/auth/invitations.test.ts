@@ -28,7 +28,7 @@ describe('invitations', () => {
     expect(days).toBeLessThanOrEqual(14);
 
     const preview = await app.inject({ method: 'GET', url: `/api/invitations/${token}` });
-    expect(preview.json()).toMatchObject({ email: 'kadri.tamm@example.ee', role: 'delegate', memberState: 'EE' });
+    expect(preview.json()).toMatchObject({ email: 'kadri.tamm@example.ee', role: 'delegate', memberState: 'EE', memberStateName: 'Estonia' });
 
     const accepted = await accept(token, { name: 'Kadri Tamm', password: 'a long and unusual passphrase' });
     expect(accepted.statusCode).toBe(201);

@@ -16,6 +16,7 @@ const preview = {
   name: 'Dora',
   role: 'delegate',
   memberState: 'EE',
+  memberStateName: 'Estonia',
   expiresAt: '2026-03-17T10:00:00Z',
 };
 
@@ -49,7 +50,8 @@ describe('Invitation page', () => {
     const { requests, router } = renderInvitation();
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Create your account' })).toBeTruthy();
-    expect(screen.getByText('You have been invited to take part as delegate of EE.')).toBeTruthy();
+    expect(screen.getByText('You have been invited to take part as delegate of Estonia.')).toBeTruthy();
+    expect(screen.getByText('Estonia', { selector: 'dd' })).toBeTruthy();
     expect(screen.getByText('delegate@ee.example')).toBeTruthy();
     expect(screen.getByText('17 March 2026')).toBeTruthy();
     expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toBe('Dora');

@@ -8,6 +8,8 @@ export interface InvitationPreview {
   name: string | null;
   role: Role;
   memberState: string | null;
+  /** The member state's name (the page is shown before signing in, when the list cannot be read). */
+  memberStateName: string | null;
   expiresAt: string;
 }
 

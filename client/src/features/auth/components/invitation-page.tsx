@@ -110,21 +110,22 @@ function AcceptInvitation({ token, invitation }: { token: string; invitation: In
   }
 
   const role = ROLE_LABELS[invitation.role].toLowerCase();
+  const memberState = invitation.memberStateName ?? invitation.memberState;
   const fieldError = serverFieldError(accept.error, FIELD_OF_ERROR) !== null;
   return (
     <Page
       title="Create your account"
-      lead={`You have been invited to take part as ${invitation.memberState ? `${role} of ${invitation.memberState}` : role}.`}
+      lead={`You have been invited to take part as ${memberState ? `${role} of ${memberState}` : role}.`}
     >
       <dl className="facts">
         <dt>E-mail address</dt>
         <dd>{invitation.email}</dd>
         <dt>Role</dt>
         <dd>{ROLE_LABELS[invitation.role]}</dd>
-        {invitation.memberState && (
+        {memberState && (
           <>
             <dt>Member state</dt>
-            <dd>{invitation.memberState}</dd>
+            <dd>{memberState}</dd>
           </>
         )}
         <dt>Link valid until</dt>
