@@ -7,9 +7,10 @@ import { isSnapshotSave } from './revision-snapshots.js';
 
 /**
  * The statements of a save (save.ts). A round trip costs more than the work in any of them, so
- * a save that finds its response makes two: one read, one write. Neither moves the whole
- * document through Node: the read takes the current values of the keys the save touches, and
- * the write sends the change for PostgreSQL to apply.
+ * a save that finds its response at its base revision makes one (saveAtBase reads and writes),
+ * and one behind it two (saveAtBase reads, writeSave writes). None moves the whole document
+ * through Node: the read takes the current values of the keys the save touches, and the write
+ * sends the change for PostgreSQL to apply.
  */
 
 /** What a save decides on. */
