@@ -103,12 +103,13 @@ describe("A delegate's questionnaires", () => {
     }
   });
 
-  it('counts an inactive member state without a reply as not started', async () => {
+  it('says that an inactive member state without a reply cannot start one, offering no way in', async () => {
     renderPage({ [R('training', 1)]: json(200, []) });
 
     const training = await card('Labour exploitation training');
     expect(await training.findByText('Not started')).toBeTruthy();
-    expect(training.getByRole('link', { name: 'Fill in your reply to Training needs, version 1' })).toBeTruthy();
+    expect(training.getByText('Your member state is inactive, so no reply can be started. An administrator can reactivate it.')).toBeTruthy();
+    expect(training.queryByRole('link', { name: /your reply to Training needs/ })).toBeNull();
   });
 
   it('names the member state in the lead', async () => {

@@ -23,8 +23,20 @@ export function CountryResponse({ surveyId, surveyTitle, version, memberState }:
     errorTitle: 'Your reply could not be loaded',
   });
   if ('element' in view) return view.element;
-  // An inactive member state that never replied has no row at all: it has not started either.
-  const response = view.data.find((row) => row.memberState === memberState) ?? notStarted(memberState);
+  const response = view.data.find((row) => row.memberState === memberState);
+  // The list leaves out only an inactive member state that never replied: it gets no new replies.
+  if (!response) {
+    return (
+      <div className="country-response">
+        <div className="country-response__state">
+          <StatusBadge status="not_started" />
+        </div>
+        <p className="country-response__detail">
+          Your member state is inactive, so no reply can be started. An administrator can reactivate it.
+        </p>
+      </div>
+    );
+  }
   const action = actionFor(version, response.status);
 
   return (
@@ -75,18 +87,4 @@ function actionFor(version: SurveyVersionSummary, status: ResponseStatus): strin
     case 'accepted':
       return 'View';
   }
-}
-
-function notStarted(memberState: string): ResponseSummary {
-  return {
-    memberState,
-    memberStateName: memberState,
-    status: 'not_started',
-    revision: 0,
-    progress: 0,
-    updatedAt: null,
-    submittedAt: null,
-    updatedBy: null,
-    openComments: 0,
-  };
 }
