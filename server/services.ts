@@ -46,7 +46,7 @@ export default fp<{ publicUrl: URL | null }>(
     const surveys = createSurveysService(db);
     fastify.decorate('surveys', surveys);
     fastify.decorate('questionnaires', createCompiledQuestionnaires(surveys));
-    fastify.decorate('responses', createResponsesService({ db, audit, questionnaires: fastify.questionnaires }));
+    fastify.decorate('responses', createResponsesService({ db, audit, questionnaires: fastify.questionnaires, surveys }));
     fastify.decorate('memberStates', createMemberStatesService(db));
   },
   { name: 'services', dependencies: ['database'] },

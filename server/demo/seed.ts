@@ -5,7 +5,6 @@ import type { SessionUser } from '../auth/principal.js';
 import { projectRoot } from '../config.js';
 import { AppError } from '../http/errors.js';
 import type { JsonObject } from '../questionnaire/index.js';
-import { createPrefill } from '../responses/prefill.js';
 import type { Actor, ResponseTarget } from '../responses/records.js';
 import type { ShownStatus } from '../responses/service.js';
 import { delegateAccount, ensureAccount, STAFF_ACCOUNTS, type DemoAccount } from './accounts.js';
@@ -66,7 +65,6 @@ export async function seedDemo(app: FastifyInstance): Promise<DemoReport> {
   const actor = (who: string): Actor => ({ user: people.get(who)!, ip: null });
 
   const [v1, v2] = await Promise.all([answerMaker(app, 1), answerMaker(app, 2)]);
-  const { prefill } = createPrefill({ db: app.db, questionnaires: app.questionnaires, surveys: app.surveys });
   const responses: Array<DemoReport['responses'][number]> = [];
   const record = async (target: ResponseTarget, fill: () => Promise<void>) => {
     const before = await app.responses.get(target);
@@ -99,7 +97,7 @@ export async function seedDemo(app: FastifyInstance): Promise<DemoReport> {
     await record(target, async () => {
       const delegate = actor(state.code);
       // As a delegate would start: from the state's 2009 answers, carried through the crosswalk.
-      const carried = await prefill(target).catch((error: unknown) => {
+      const carried = await app.responses.prefill(target).catch((error: unknown) => {
         if (error instanceof AppError && error.code === 'NO_EARLIER_RESPONSE') return { data: {} };
         throw error;
       });

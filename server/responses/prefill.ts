@@ -1,10 +1,10 @@
-import { sql, type Kysely } from 'kysely';
-import type { Database, ResponseStatus } from '../db/schema.js';
+import { sql } from 'kysely';
+import type { ResponseStatus } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { mapAnswers } from '../questionnaire/index.js';
 import type { Crosswalk, CrosswalkStep, DroppedAnswer, JsonObject } from '../questionnaire/index.js';
-import type { SurveysService } from '../surveys/service.js';
-import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
+import { resolveTarget, type ResponseTarget } from './records.js';
+import type { ResponsesDeps } from './service.js';
 
 export interface Prefill {
   fromVersion: number;
@@ -14,11 +14,6 @@ export interface Prefill {
   dropped: DroppedAnswer[];
 }
 
-export interface PrefillDeps {
-  readonly db: Kysely<Database>;
-  readonly questionnaires: QuestionnaireSource;
-  readonly surveys: Pick<SurveysService, 'crosswalkOf'>;
-}
 
 /**
  * A head start on a new version: the member state's answers to the nearest earlier version it
@@ -26,7 +21,7 @@ export interface PrefillDeps {
  * accepts. Nothing is written here: the editor sends what it keeps with an ordinary save, so it
  * becomes a revision like any other.
  */
-export function createPrefill({ db, questionnaires, surveys }: PrefillDeps) {
+export function createPrefill({ db, questionnaires, surveys }: Pick<ResponsesDeps, 'db' | 'questionnaires' | 'surveys'>) {
   async function prefill(target: ResponseTarget): Promise<Prefill> {
     const { questionnaire } = await resolveTarget(db, questionnaires, target);
     const earlier = await db

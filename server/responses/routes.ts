@@ -4,7 +4,6 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
 import { assertMayReadState, assertMayWriteState } from '../auth/policy.js';
 import { errorResponses } from '../http/schemas.js';
-import { createPrefill } from './prefill.js';
 import type { Actor, ResponseTarget } from './records.js';
 import {
   Comment,
@@ -48,7 +47,6 @@ const actorOf = (request: FastifyRequest): Actor => ({ user: principalOf(request
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses } = fastify;
-  const { prefill } = createPrefill({ db: fastify.db, questionnaires: fastify.questionnaires, surveys: fastify.surveys });
 
   fastify.get(
     R,
@@ -98,7 +96,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: PrefillResult, ...errorResponses(400, 401, 404) },
       },
     },
-    async (request) => prefill(targetOf(request.params)),
+    async (request) => responses.prefill(targetOf(request.params)),
   );
 
   fastify.patch(

@@ -1,11 +1,13 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/service.js';
+import type { SurveysService } from '../surveys/service.js';
 import { mayReadState } from '../auth/policy.js';
 import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus, RevisionKind } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { createCommentsService } from './comments.js';
 import { createLifecycle } from './lifecycle.js';
+import { createPrefill } from './prefill.js';
 import { progressShare } from './progress.js';
 import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
 import { dataAfter } from './revision-snapshots.js';
@@ -42,6 +44,8 @@ export interface ResponsesDeps {
   readonly db: Kysely<Database>;
   readonly audit: AuditService;
   readonly questionnaires: QuestionnaireSource;
+  /** The survey's crosswalk, for prefill. */
+  readonly surveys: Pick<SurveysService, 'crosswalkOf'>;
 }
 
 /**
@@ -193,6 +197,7 @@ export function createResponsesService(deps: ResponsesDeps) {
     revisions,
     revision,
     ...createSave(deps),
+    ...createPrefill(deps),
     ...createLifecycle(deps),
     comments: createCommentsService(deps),
   };
