@@ -17,6 +17,7 @@ import {
 } from 'survey-core';
 import type { LocalizableString, Model } from 'survey-core';
 import { readLocalText } from './localized-text.js';
+import { DISPLAY_ONLY_TYPES } from './progress-count.js';
 import { checkedChoices, isChoiceValue, readChoice, readChoices, readItems, reportDuplicates } from './read-choices.js';
 import type { CellNode, FieldNode, PageQuestion, QuestionNode, TextNode, TextValue } from './question-tree.js';
 
@@ -42,8 +43,6 @@ export type QuestionTree = { readonly questions: readonly PageQuestion[]; readon
 
 const SINGLE_CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'buttongroup']);
 const MULTIPLE_CHOICE_TYPES = new Set(['checkbox', 'tagbox']);
-/** Elements that show something but store nothing. */
-export const DISPLAY_ONLY_TYPES: ReadonlySet<string> = new Set(['html', 'image']);
 
 export type Where = 'page' | 'repeat' | 'cell';
 

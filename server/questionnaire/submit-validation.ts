@@ -6,10 +6,9 @@ import {
   QuestionPanelDynamicModel,
 } from 'survey-core';
 import type { Question } from 'survey-core';
-import { isAnswered } from './answered.js';
 import type { SurveyDefinition } from './definition.js';
 import type { Problem } from './problem.js';
-import { DISPLAY_ONLY_TYPES } from './read-questions.js';
+import { countProgress, takesAnswer, type Progress } from './progress-count.js';
 
 /**
  * What survey-core decides at submit time: required answers (of visible questions only — a
@@ -28,17 +27,7 @@ import { DISPLAY_ONLY_TYPES } from './read-questions.js';
  * whole model after each call as well would cost more than the validation itself.
  */
 
-export type Progress = {
-  /** Answered questions among those counted (see `required`). */
-  readonly answered: number;
-  /**
-   * Required questions currently visible. When none is, all visible questions count instead,
-   * so a questionnaire without required questions still shows progress; `required` is then 0.
-   */
-  readonly required: number;
-  /** answered / counted, 0…1; 1 when there is nothing to answer. */
-  readonly share: number;
-};
+export type { Progress } from './progress-count.js';
 
 export type SubmitValidator = {
   validateForSubmit(data: unknown): Problem[];
@@ -70,12 +59,12 @@ export function submitValidatorFor(model: Model): SubmitValidator {
       }),
     progress: (data) =>
       withData(data, () => {
-        const visible = answerableVisibleQuestions(model);
-        const required = visible.filter((question) => question.isRequired);
-        const counted = required.length > 0 ? required : visible;
         const values = isObject(data) ? data : {};
-        const answered = counted.filter((question) => Object.hasOwn(values, question.name) && isAnswered(values[question.name])).length;
-        return { answered, required: required.length, share: counted.length === 0 ? 1 : answered / counted.length };
+        return countProgress(
+          answerableVisibleQuestions(model),
+          (question) => question.isRequired,
+          (question) => (Object.hasOwn(values, question.name) ? values[question.name] : undefined),
+        );
       }),
   };
 }
@@ -119,7 +108,7 @@ function settleRepeats(repeats: readonly RepeatCount[], values: Record<string, u
 function answerableVisibleQuestions(model: Model): Question[] {
   return model
     .getAllQuestions(true)
-    .filter((question) => question.getType() !== 'expression' && !DISPLAY_ONLY_TYPES.has(question.getType()));
+    .filter((question) => takesAnswer(question.getType()));
 }
 
 /**

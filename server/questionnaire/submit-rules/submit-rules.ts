@@ -1,7 +1,7 @@
 import type { Model } from 'survey-core';
-import { isAnswered } from '../answered.js';
 import type { SurveyDefinition } from '../definition.js';
 import type { Problem } from '../problem.js';
+import { countProgress } from '../progress-count.js';
 import type { SubmitValidator } from '../submit-validation.js';
 import { listNames, readableNames, withEmptyLists } from './condition-values.js';
 import type { Values } from './conditions.js';
@@ -53,10 +53,7 @@ function rulesValidator(pages: readonly ElementRule[], lists: readonly string[])
     },
     progress(data) {
       const { answers, questions } = visibleAnswers(data);
-      const required = questions.filter((rule) => rule.isRequired);
-      const counted = required.length > 0 ? required : questions;
-      const answered = counted.filter((rule) => isAnswered(ownValue(answers, rule.name))).length;
-      return { answered, required: required.length, share: counted.length === 0 ? 1 : answered / counted.length };
+      return countProgress(questions, (rule) => rule.isRequired, (rule) => ownValue(answers, rule.name));
     },
   };
 }

@@ -17,7 +17,7 @@ describe('compileQuestionnaire', () => {
     const complete = everyTypeComplete();
     expect(compiled.checkDraft(complete)).toEqual([]);
     expect(compiled.validateForSubmit(complete)).toEqual([]);
-    expect(compiled.progress(complete)).toEqual({ answered: 3, required: 3, share: 1 });
+    expect(compiled.progress(complete)).toEqual({ answered: 3, counted: 3, required: 3, share: 1 });
   });
 
   it('answers a submission with ill-typed values by the draft check, before survey-core sees them', () => {

@@ -63,9 +63,9 @@ describe('submit rules: visibility', () => {
   });
 
   it('counts progress over the visible required questions', () => {
-    expect(progressOf(visibilityRules, { kind: 'ngo', roles: ['shelter'], ngo_name: 'N' })).toEqual({ answered: 1, required: 2, share: 0.5 });
+    expect(progressOf(visibilityRules, { kind: 'ngo', roles: ['shelter'], ngo_name: 'N' })).toEqual({ answered: 1, counted: 2, required: 2, share: 0.5 });
     // Nothing required is visible: the nine optional questions of the first page count instead.
-    expect(progressOf(visibilityRules, { roles: ['legal'] })).toEqual({ answered: 1, required: 0, share: 1 / 9 });
+    expect(progressOf(visibilityRules, { roles: ['legal'] })).toEqual({ answered: 1, counted: 9, required: 0, share: 1 / 9 });
   });
 });
 
@@ -283,12 +283,12 @@ describe('submit rules: the every-type fixture', () => {
   it('reports what survey-core reports for a complete and an empty response', () => {
     expect(problemsOf(everyType(), everyTypeComplete())).toEqual([]);
     expect(problemsOf(everyType(), {}).length).toBeGreaterThan(0);
-    expect(progressOf(everyType(), everyTypeComplete())).toEqual({ answered: 3, required: 3, share: 1 });
+    expect(progressOf(everyType(), everyTypeComplete())).toEqual({ answered: 3, counted: 3, required: 3, share: 1 });
   });
 
   it('counts all visible questions when none is required, and is complete with nothing to answer', () => {
     const optional = onePage({ type: 'boolean', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} = true' }, { type: 'html', name: 'note', html: 'x' });
-    expect(progressOf(optional, { a: true })).toEqual({ answered: 1, required: 0, share: 0.5 });
-    expect(progressOf(onePage({ type: 'text', name: 'a', visibleIf: '{b} = 1' }, { type: 'text', name: 'b', visible: false }), {})).toEqual({ answered: 0, required: 0, share: 1 });
+    expect(progressOf(optional, { a: true })).toEqual({ answered: 1, counted: 2, required: 0, share: 0.5 });
+    expect(progressOf(onePage({ type: 'text', name: 'a', visibleIf: '{b} = 1' }, { type: 'text', name: 'b', visible: false }), {})).toEqual({ answered: 0, counted: 0, required: 0, share: 1 });
   });
 });

@@ -104,29 +104,29 @@ describe('validateForSubmit', () => {
 
 describe('progress', () => {
   it('counts the required, visible questions answered', () => {
-    expect(validator.progress({})).toEqual({ answered: 0, required: 2, share: 0 });
-    expect(validator.progress({ respondent_name: 'M' })).toEqual({ answered: 1, required: 2, share: 0.5 });
-    expect(validator.progress({ respondent_name: 'M', has_plan: true })).toEqual({ answered: 1, required: 3, share: 1 / 3 });
-    expect(validator.progress(everyTypeComplete())).toEqual({ answered: 3, required: 3, share: 1 });
+    expect(validator.progress({})).toEqual({ answered: 0, counted: 2, required: 2, share: 0 });
+    expect(validator.progress({ respondent_name: 'M' })).toEqual({ answered: 1, counted: 2, required: 2, share: 0.5 });
+    expect(validator.progress({ respondent_name: 'M', has_plan: true })).toEqual({ answered: 1, counted: 3, required: 3, share: 1 / 3 });
+    expect(validator.progress(everyTypeComplete())).toEqual({ answered: 3, counted: 3, required: 3, share: 1 });
   });
 
   it('counts an empty string, list or object as unanswered', () => {
-    expect(validator.progress({ respondent_name: '', institution: 'police' })).toEqual({ answered: 1, required: 2, share: 0.5 });
+    expect(validator.progress({ respondent_name: '', institution: 'police' })).toEqual({ answered: 1, counted: 2, required: 2, share: 0.5 });
     const optional = createSubmitValidator(onePage({ type: 'checkbox', name: 'a', choices: ['x'] }, { type: 'matrix', name: 'b', rows: ['r'], columns: ['c'] }));
-    expect(optional.progress({ a: [], b: {} })).toEqual({ answered: 0, required: 0, share: 0 });
+    expect(optional.progress({ a: [], b: {} })).toEqual({ answered: 0, counted: 2, required: 0, share: 0 });
   });
 
   it('counts all visible questions when none is required', () => {
     const optional = createSubmitValidator(
       onePage({ type: 'boolean', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} = true' }, { type: 'html', name: 'note', html: 'x' }),
     );
-    expect(optional.progress({})).toEqual({ answered: 0, required: 0, share: 0 });
-    expect(optional.progress({ a: false })).toEqual({ answered: 1, required: 0, share: 1 });
-    expect(optional.progress({ a: true })).toEqual({ answered: 1, required: 0, share: 0.5 });
+    expect(optional.progress({})).toEqual({ answered: 0, counted: 1, required: 0, share: 0 });
+    expect(optional.progress({ a: false })).toEqual({ answered: 1, counted: 1, required: 0, share: 1 });
+    expect(optional.progress({ a: true })).toEqual({ answered: 1, counted: 2, required: 0, share: 0.5 });
   });
 
   it('is complete when nothing is visible to answer', () => {
     const hidden = createSubmitValidator(onePage({ type: 'text', name: 'a', visibleIf: '{b} = 1' }, { type: 'expression', name: 'b', expression: '2' }));
-    expect(hidden.progress({})).toEqual({ answered: 0, required: 0, share: 1 });
+    expect(hidden.progress({})).toEqual({ answered: 0, counted: 0, required: 0, share: 1 });
   });
 });
