@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { ROLES, type Role } from './auth/roles.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { describeDemo } from './demo/report.js';
-import { seedDemo } from './demo/seed.js';
+import { DemoRefusedError, seedDemo } from './demo/seed.js';
 import { AppError } from './http/errors.js';
 import { normaliseEmail } from './people/email.js';
 import { invitationLink } from './people/invitations.js';
@@ -27,6 +27,8 @@ Commands:
   list-users
   demo            Fills the database with demo accounts for every role and replies of all 11 member
                   states (npm run demo). Leaves what exists alone, so it is safe to run again.
+                  Refused where NODE_ENV=production (its accounts share a published password)
+                  unless --force.
 Roles: ${ROLES.join(', ')}. Delegates need --member-state (e.g. EE).`;
 
 type Options = Record<string, string | undefined>;
@@ -58,8 +60,8 @@ const commands: Record<string, (app: FastifyInstance, o: Options) => Promise<str
     const people = await app.users.list();
     return people.map((p) => `${p.role.padEnd(10)} ${(p.memberState ?? '').padEnd(4)} ${p.email}${p.disabledAt ? '  (disabled)' : ''}`).join('\n') || '(nobody yet)';
   },
-  async demo(app) {
-    return describeDemo(await seedDemo(app));
+  async demo(app, o) {
+    return describeDemo(await seedDemo(app, { production: process.env.NODE_ENV === 'production', force: o.force !== undefined }));
   },
 };
 
@@ -89,18 +91,20 @@ async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return command ? 64 : 0;
   }
+  // The one flag without a value; parseArgs' options here all take one.
+  const force = rest.includes('--force');
   const { values } = parseArgs({
-    args: rest,
+    args: rest.filter((arg) => arg !== '--force'),
     options: Object.fromEntries(['email', 'name', 'role', 'member-state', 'password'].map((n) => [n, { type: 'string' as const }])),
     strict: true,
   });
   const app = await buildApp(loadConfig({ ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' }), { importDefinitions: NEEDS_DEFINITIONS.has(command!) });
   try {
-    console.log(await run(app, values as Options));
+    console.log(await run(app, { ...(values as Options), ...(force ? { force: 'yes' } : {}) }));
     return 0;
   } catch (error) {
     if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-    else if (error instanceof AppError) console.error(error.message);
+    else if (error instanceof AppError || error instanceof DemoRefusedError) console.error(error.message);
     else throw error;
     return error instanceof UsageError ? 64 : 1;
   } finally {

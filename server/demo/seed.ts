@@ -7,7 +7,7 @@ import { AppError } from '../http/errors.js';
 import type { JsonObject } from '../questionnaire/index.js';
 import type { Actor, ResponseTarget } from '../responses/records.js';
 import type { ShownStatus } from '../responses/service.js';
-import { delegateAccount, ensureAccount, STAFF_ACCOUNTS, type DemoAccount } from './accounts.js';
+import { DEMO_PASSWORD, delegateAccount, ensureAccount, STAFF_ACCOUNTS, type DemoAccount } from './accounts.js';
 import { createAnswerMaker, type AnswerMaker, type Place } from './answers.js';
 import { DEMO_STATES, type DemoState } from './demo-states.js';
 import { seededRandom } from './random.js';
@@ -32,6 +32,17 @@ const REVIEW_NOTES = [
   },
 ];
 
+/** The demo would not be safe or cannot work here; nothing has been written. */
+export class DemoRefusedError extends Error {}
+
+export interface DemoOptions {
+  /** A production environment (NODE_ENV=production): refused unless `force`. */
+  readonly production?: boolean;
+  readonly force?: boolean;
+  /** Where the complete base replies are read from (tests point it elsewhere). */
+  readonly baseReplies?: string;
+}
+
 export interface DemoReport {
   readonly accounts: ReadonlyArray<DemoAccount & { readonly created: boolean }>;
   readonly responses: ReadonlyArray<{ readonly version: number; readonly memberState: string; readonly status: ShownStatus; readonly created: boolean }>;
@@ -46,7 +57,15 @@ export interface DemoReport {
  * through the services a person would use, so it is checked as their work would be. What exists
  * is left alone, so running it again changes nothing.
  */
-export async function seedDemo(app: FastifyInstance): Promise<DemoReport> {
+export async function seedDemo(app: FastifyInstance, options: DemoOptions = {}): Promise<DemoReport> {
+  if (options.production && !options.force) {
+    throw new DemoRefusedError(
+      `This is a production environment (NODE_ENV=production), and the demo makes accounts for every role, administrator included, with the published password ${DEMO_PASSWORD}. ` +
+        'Run it on a database that is only for trying the app out, or pass --force if this one is.',
+    );
+  }
+  // Before anything is written: without its base replies the demo cannot finish.
+  const [v1, v2] = await Promise.all([answerMaker(app, 1, options.baseReplies), answerMaker(app, 2, options.baseReplies)]);
   const states: Array<DemoState & { name: string }> = [];
   const skippedStates: string[] = [];
   for (const state of DEMO_STATES) {
@@ -64,7 +83,6 @@ export async function seedDemo(app: FastifyInstance): Promise<DemoReport> {
   }
   const actor = (who: string): Actor => ({ user: people.get(who)!, ip: null });
 
-  const [v1, v2] = await Promise.all([answerMaker(app, 1), answerMaker(app, 2)]);
   const responses: Array<DemoReport['responses'][number]> = [];
   const record = async (target: ResponseTarget, fill: () => Promise<void>) => {
     const before = await app.responses.get(target);
@@ -111,13 +129,17 @@ export async function seedDemo(app: FastifyInstance): Promise<DemoReport> {
   return { accounts, responses, skippedStates };
 }
 
-async function answerMaker(app: FastifyInstance, version: number): Promise<AnswerMaker> {
+async function answerMaker(app: FastifyInstance, version: number, baseReplies = BASE_REPLIES): Promise<AnswerMaker> {
   const [{ questionnaire }, { definition }] = await Promise.all([
     app.questionnaires.load(DEMO_SURVEY, version),
     app.surveys.getVersion(DEMO_SURVEY, version),
   ]);
-  const file = path.join(BASE_REPLIES, `v${version}-complete.json`);
-  const base = JSON.parse(await readFile(file, 'utf8')) as JsonObject;
+  const file = path.join(baseReplies, `v${version}-complete.json`);
+  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+    throw new DemoRefusedError(`The demo's answers are made from ${file}, which only a source checkout has (not the production image): run npm run demo from a checkout of the project.`);
+  });
+  const base = JSON.parse(text) as JsonObject;
   return createAnswerMaker({ definition, questionnaire, base, baseFrom: BASE_PLACE });
 }
 

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../../server/demo/accounts.js';
 import { DEMO_STATES } from '../../../server/demo/demo-states.js';
-import { DEMO_SURVEY, seedDemo, type DemoReport } from '../../../server/demo/seed.js';
+import { DEMO_SURVEY, DemoRefusedError, seedDemo, type DemoReport } from '../../../server/demo/seed.js';
 import { buildTestApp } from '../../helpers/build-test-app.js';
 import { signIn, type Caller } from '../../helpers/people.js';
 
@@ -115,5 +115,19 @@ describe('demo data', () => {
       first.responses.map(({ version, memberState, status }) => ({ version, memberState, status })),
     );
     expect(await count()).toEqual(before);
+  });
+
+  it('refuses, writing nothing, in a production environment unless forced, and without its base replies', async () => {
+    const fresh = await buildTestApp();
+    try {
+      const users = async () => (await fresh.db.selectFrom('users').select('id').execute()).length;
+      const before = await users();
+      await expect(seedDemo(fresh, { production: true })).rejects.toThrow(/production environment.*--force/);
+      await expect(seedDemo(fresh, { production: true, force: true, baseReplies: '/nonexistent' })).rejects.toThrow(/only a source checkout has/);
+      await expect(seedDemo(fresh, { baseReplies: '/nonexistent' })).rejects.toBeInstanceOf(DemoRefusedError);
+      expect(await users()).toBe(before);
+    } finally {
+      await fresh.close();
+    }
   });
 });
