@@ -4,9 +4,9 @@ import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { checkDefinition, type SurveyDefinition } from '../questionnaire/definition.js';
 import { parseCrosswalk, type Crosswalk } from '../questionnaire/crosswalk.js';
 import { comparisonTablesReasons } from './comparison-tables.js';
-import { contentHash } from './content-hash.js';
+import { canonicalJson, contentHash } from './content-hash.js';
 import { crosswalkFileReasons } from './crosswalk-file.js';
-import type { SurveyFolder } from './definition-files.js';
+import type { JsonFile, SurveyFolder } from './definition-files.js';
 
 export interface SurveySummary {
   id: string;
@@ -42,18 +42,18 @@ export class PublishedVersionChangedError extends Error {
   }
 }
 
-export class InvalidDefinitionFileError extends Error {
-  constructor(readonly file: string, readonly reasons: readonly string[]) {
-    super(`${file} is not a valid questionnaire:\n${reasons.map((r) => `  - ${r}`).join('\n')}`);
-    this.name = 'InvalidDefinitionFileError';
-  }
-}
-
-/** A crosswalk.json or tables.json that cannot be used. */
+/** A file of a survey folder that cannot be used: a questionnaire, crosswalk.json or tables.json. */
 export class InvalidSurveyFileError extends Error {
   constructor(readonly file: string, what: string, readonly reasons: readonly string[]) {
     super(`${file} is not a valid ${what}:\n${reasons.map((r) => `  - ${r}`).join('\n')}`);
     this.name = 'InvalidSurveyFileError';
+  }
+}
+
+export class InvalidDefinitionFileError extends InvalidSurveyFileError {
+  constructor(file: string, reasons: readonly string[]) {
+    super(file, 'questionnaire', reasons);
+    this.name = 'InvalidDefinitionFileError';
   }
 }
 
@@ -168,6 +168,7 @@ export function createSurveysService(db: Kysely<Database>) {
       await sql`select pg_advisory_xact_lock(hashtext('survey-definitions-import'))`.execute(trx);
       const published: Array<{ surveyId: string; version: number }> = [];
       for (const folder of folders) {
+        const publishedBefore = published.length;
         await trx.insertInto('surveys').values({ id: folder.id, title: folder.title }).onConflict((oc) => oc.column('id').doNothing()).execute();
         const hashes = new Map(
           (await trx.selectFrom('survey_versions').select(['version', 'content_hash']).where('survey_id', '=', folder.id).execute()).map(
@@ -194,7 +195,8 @@ export function createSurveysService(db: Kysely<Database>) {
           hashes.set(file.version, contentHash(file.definition));
           published.push({ surveyId: folder.id, version: file.version });
         }
-        await storeCrosswalkAndTables(trx, folder);
+        // Checked again only when it could have changed: a new version, or a file that differs.
+        if (published.length > publishedBefore || !(await storedAsInFolder(trx, folder))) await storeCrosswalkAndTables(trx, folder);
       }
       return published;
     });
@@ -204,6 +206,13 @@ export function createSurveysService(db: Kysely<Database>) {
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;
+
+/** Whether the survey row already holds the folder's crosswalk and tables (formatting and key order aside). */
+async function storedAsInFolder(trx: Transaction<Database>, folder: SurveyFolder): Promise<boolean> {
+  const stored = await trx.selectFrom('surveys').select(['crosswalk', 'comparison_tables']).where('id', '=', folder.id).executeTakeFirstOrThrow();
+  const same = (value: unknown, file: JsonFile | null) => canonicalJson(value) === canonicalJson(file ? file.json : null);
+  return same(stored.crosswalk, folder.crosswalk) && same(stored.comparison_tables, folder.tables);
+}
 
 /** After the folder's versions are published, so that the crosswalk may name the new ones. */
 async function storeCrosswalkAndTables(trx: Transaction<Database>, folder: SurveyFolder): Promise<void> {

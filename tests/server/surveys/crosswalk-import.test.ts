@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../../server/app.js';
+import { readDefinitionFolders } from '../../../server/surveys/definition-files.js';
 import { buildTestApp, configOf, testDatabaseInfo } from '../../helpers/build-test-app.js';
 import { definitionsFixturesDir } from '../../helpers/test-config.js';
 
@@ -56,6 +58,23 @@ describe('crosswalk and comparison tables imported with the survey', () => {
     app = await buildApp(configOf(app), { logger: false, migrate: false });
     expect(await app.surveys.crosswalkOf('pilot')).toBeNull();
     expect(await storedFiles(app, 'pilot')).toEqual({ crosswalk: null, comparison_tables: null });
+  });
+
+  it('checks and stores them again only when a file or the versions changed', async () => {
+    const definitionsDir = pilotWithTwoVersions();
+    write(definitionsDir, 'crosswalk.json', { steps: [renameStep] });
+    app = await buildTestApp({ config: { definitionsDir }, build: { importDefinitions: true } });
+    // The row's version (xmin) moves with every update of it.
+    const rowVersion = async () => (await sql<{ v: string }>`select xmin::text as v from surveys where id = 'pilot'`.execute(app!.db)).rows[0]!.v;
+    const before = await rowVersion();
+    // Formatting and key order are not a change.
+    fs.writeFileSync(path.join(definitionsDir, 'pilot', 'crosswalk.json'), JSON.stringify({ steps: [{ renamed: { action_plan: 'national_action_plan' }, to: 2, from: 1 }] }, null, 2));
+    expect(await app.surveys.importFolders(await readDefinitionFolders(definitionsDir))).toEqual([]);
+    expect(await rowVersion()).toBe(before);
+    write(definitionsDir, 'tables.json', { tables: [table] });
+    await app.surveys.importFolders(await readDefinitionFolders(definitionsDir));
+    expect(await rowVersion()).not.toBe(before);
+    expect(await storedFiles(app, 'pilot')).toEqual({ crosswalk: { steps: [renameStep] }, comparison_tables: { tables: [table] } });
   });
 
   it('refuses a crosswalk naming a version or question the survey lacks, publishing nothing', async () => {
