@@ -45,7 +45,7 @@ export default fp<{ publicUrl: URL | null }>(
     fastify.decorate('invitations', createInvitationsService(db));
     const surveys = createSurveysService(db);
     fastify.decorate('surveys', surveys);
-    fastify.decorate('questionnaires', createCompiledQuestionnaires(surveys));
+    fastify.decorate('questionnaires', createCompiledQuestionnaires(surveys, fastify.log));
     fastify.decorate('responses', createResponsesService({ db, audit, questionnaires: fastify.questionnaires, surveys }));
     fastify.decorate('memberStates', createMemberStatesService(db));
   },

@@ -1,4 +1,5 @@
 import { compileQuestionnaire, type CompiledQuestionnaire } from '../questionnaire/index.js';
+import type { FastifyBaseLogger } from 'fastify';
 import type { SurveysService, SurveyVersionInfo } from './service.js';
 
 export interface LoadedVersion {
@@ -13,7 +14,7 @@ export interface LoadedVersion {
  * (its status and title may change); the definition itself is read from the database once, on
  * a cache miss.
  */
-export function createCompiledQuestionnaires(surveys: SurveysService) {
+export function createCompiledQuestionnaires(surveys: SurveysService, log: Pick<FastifyBaseLogger, 'warn'>) {
   const byContent = new Map<string, CompiledQuestionnaire>();
   /** A version number is never reused for other content (the import refuses a changed file). */
   const byVersion = new Map<string, CompiledQuestionnaire>();
@@ -25,6 +26,14 @@ export function createCompiledQuestionnaires(surveys: SurveysService) {
     if (!questionnaire) {
       questionnaire = compileQuestionnaire((await surveys.getVersion(surveyId, version)).definition);
       byContent.set(record.contentHash, questionnaire);
+      const engine = questionnaire.submitEngine;
+      if (engine.kind === 'survey-core') {
+        // Correct, but about 25-40 ms of the event loop per submission and per listed reply's progress.
+        log.warn(
+          { surveyId, version, reasons: engine.reasons },
+          'this questionnaire version uses properties the submit rules do not model, so submissions and progress run survey-core on the slow path; see the reasons',
+        );
+      }
     }
     byVersion.set(versionKey(surveyId, version), questionnaire);
     return { record, questionnaire };

@@ -36,6 +36,21 @@ describe('compiled questionnaires', () => {
     }
   });
 
+  it('warns, once, when a version falls back to survey-core for submissions and progress', async () => {
+    const definition = { pages: [{ name: 'p', elements: [{ type: 'text', name: 'a' }, { type: 'text', name: 'b', isRequired: true, requiredIf: '{a} = 1' }] }] };
+    const { version } = await app.surveys.publishNextVersion('national-cooperation', definition);
+    const warn = vi.spyOn(app.log, 'warn');
+    try {
+      await app.questionnaires.load('national-cooperation', version);
+      await app.questionnaires.load('national-cooperation', version);
+      await app.questionnaires.load('national-cooperation', 1);
+      expect(warn).toHaveBeenCalledTimes(1);
+      expect(warn.mock.calls[0]![0]).toMatchObject({ surveyId: 'national-cooperation', version, reasons: [expect.stringContaining('requiredIf')] });
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('answers an unknown version with 404 SURVEY_VERSION_NOT_FOUND', async () => {
     await expect(app.questionnaires.load('national-cooperation', 99)).rejects.toMatchObject({ statusCode: 404, code: 'SURVEY_VERSION_NOT_FOUND' });
     await expect(app.questionnaires.questionnaire('national-cooperation', 99)).rejects.toMatchObject({ statusCode: 404, code: 'SURVEY_VERSION_NOT_FOUND' });
