@@ -1,4 +1,4 @@
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { setCsrfToken } from '../../client/src/lib/api-client';
 
@@ -11,6 +11,10 @@ class InertResizeObserver implements ResizeObserver {
 }
 globalThis.ResizeObserver ??= InertResizeObserver;
 window.scrollTo = () => {};
+
+// The reply page loads SurveyJS in a lazy chunk, which takes over a second on a busy machine: a
+// find… waiting for what it renders first must not give up at Testing Library's default 1 s.
+configure({ asyncUtilTimeout: 5000 });
 
 // Vitest runs without globals, so Testing Library cannot register its own clean-up.
 afterEach(() => {

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { User } from '../../../client/src/types/api';
 import { deferredResponse, errorResponse, jsonResponse } from '../helpers/fake-fetch';
 import { json, noContent, sent, signedOut, stubApi, type ApiHandler } from '../helpers/fake-api';
-import { surveysFixture } from '../helpers/fixtures';
+import { repliesRoutes, surveysFixture } from '../helpers/fixtures';
 import { adminUser, analystUser, consultantUser, delegateUser, memberStatesFixture, signedInAs } from '../helpers/people-fixtures';
 import { renderApp } from '../helpers/render';
 
@@ -15,6 +15,7 @@ function stubSignedIn(user: User, overrides: Record<string, ApiHandler> = {}) {
     'GET /api/auth/me': (request) => (session ? json(200, signedInAs(user))(request) : signedOut(request)),
     'GET /api/surveys': json(200, surveysFixture),
     'GET /api/member-states': json(200, memberStatesFixture),
+    ...repliesRoutes([]),
     'POST /api/auth/logout': (request) => {
       session = false;
       return noContent(request);
@@ -137,6 +138,7 @@ describe('User menu', () => {
     stubApi({
       'GET /api/auth/me': json(200, signedInAs(analystUser)),
       'GET /api/surveys': json(200, surveysFixture),
+      ...repliesRoutes([]),
       'POST /api/auth/logout': () => errorResponse(503, 'UNAVAILABLE', 'The server is busy. Try again in a moment.'),
     });
     const { router } = renderApp('/questionnaires');

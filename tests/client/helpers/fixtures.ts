@@ -1,4 +1,5 @@
 import type { ResponseSummary, Survey, SurveyVersion } from '../../../client/src/types/api';
+import { json, type ApiHandler } from './fake-api';
 
 export const surveysFixture: Survey[] = [
   {
@@ -59,4 +60,13 @@ export function replySummary(overrides: Partial<ResponseSummary> = {}): Response
     openComments: 0,
     ...overrides,
   };
+}
+
+/** `GET …/responses` of every version of `surveys`, each answering `rows`: what the questionnaire list asks for everyone but delegates. */
+export function repliesRoutes(rows: ResponseSummary[], surveys: Survey[] = surveysFixture): Record<string, ApiHandler> {
+  return Object.fromEntries(
+    surveys.flatMap((survey) =>
+      survey.versions.map((version) => [`GET /api/surveys/${survey.id}/versions/${version.version}/responses`, json(200, rows)]),
+    ),
+  );
 }

@@ -1,11 +1,22 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { parseVersionParam } from '../../config/paths';
+import { useSignedInUser } from '../../features/auth/api/get-me';
 import { ResponsePage } from '../../features/responses/components/response-page';
+import { reportRequestFailure } from '../query-client';
 import { NotFoundPage } from './not-found';
 
 export function Component() {
   const { surveyId, version, state } = useParams();
+  const user = useSignedInUser();
+  const queryClient = useQueryClient();
   const versionNumber = parseVersionParam(version);
   if (!surveyId || !state || versionNumber === null) return <NotFoundPage />;
-  return <ResponsePage surveyId={surveyId} version={versionNumber} state={state} />;
+  return (
+    <ResponsePage
+      target={{ surveyId, version: versionNumber, state }}
+      user={user}
+      onRequestFailed={(error) => reportRequestFailure(queryClient, error)}
+    />
+  );
 }

@@ -106,6 +106,7 @@ export function stubReplyApi(
     [`GET ${REPLY_PATH}`]: () => jsonResponse(200, state),
     [`PATCH ${REPLY_PATH}`]: server.save,
     [`POST ${REPLY_PATH}/submit`]: server.submit,
+    [`GET ${REPLY_PATH}/comments`]: json(200, []),
     ...(typeof routes === 'function' ? routes(server) : routes),
   });
   return { requests, reply: state };

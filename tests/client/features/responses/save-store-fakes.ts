@@ -1,7 +1,8 @@
 import { vi } from 'vitest';
 import type { Answers } from '../../../../client/src/features/responses/api/get-response';
 import type { SaveRequest, SaveResult } from '../../../../client/src/features/responses/api/save-response';
-import { draftFrom, type StoredDraft } from '../../../../client/src/features/responses/autosave/draft-storage';
+import type { StoredDraft } from '../../../../client/src/features/responses/autosave/draft-storage';
+import { draftFrom } from '../../../../client/src/features/responses/autosave/tab-draft-storage';
 
 export interface PendingSave {
   request: SaveRequest;

@@ -6,8 +6,8 @@ import { deferredResponse, errorResponse, jsonResponse, stubFetch } from '../../
 import { surveysFixture } from '../../helpers/fixtures';
 import { renderRoutes } from '../../helpers/render';
 
-function renderPage() {
-  return renderRoutes([{ path: '/questionnaires', Component: QuestionnairesPage }], '/questionnaires');
+function renderPage({ showReplies = false } = {}) {
+  return renderRoutes([{ path: '/questionnaires', element: <QuestionnairesPage showReplies={showReplies} /> }], '/questionnaires');
 }
 
 describe('Questionnaires page', () => {

@@ -25,7 +25,7 @@ export function AdminHome({ name }: { name: string }) {
           {
             to: paths.questionnaires.getHref(),
             title: 'Questionnaires',
-            description: 'Every published version of each questionnaire, to read its questions.',
+            description: "Every published version of each questionnaire, to read its questions and each member state's reply.",
           },
         ]}
       />

@@ -11,7 +11,7 @@ export function AnalystHome({ name }: { name: string }) {
           {
             to: paths.questionnaires.getHref(),
             title: 'Questionnaires',
-            description: 'Every published version of each questionnaire, to read its questions.',
+            description: "Every published version of each questionnaire, to read its questions and each member state's reply.",
           },
           {
             to: paths.apiTokens.getHref(),

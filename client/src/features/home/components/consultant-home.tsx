@@ -10,7 +10,7 @@ export function ConsultantHome({ name }: { name: string }) {
           {
             to: paths.questionnaires.getHref(),
             title: 'Questionnaires',
-            description: 'Every published version of each questionnaire, to read its questions.',
+            description: "Every published version of each questionnaire, to read its questions and each member state's reply.",
           },
         ]}
       />

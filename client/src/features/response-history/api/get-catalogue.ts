@@ -1,4 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { getSurveyVersionQueryOptions } from '../../../api/get-survey-version';
 import { api } from '../../../lib/api-client';
 
 export interface CatalogueChoice {
@@ -37,7 +38,8 @@ export function getCatalogue(
 
 export function getCatalogueQueryOptions(surveyId: string, version: number) {
   return queryOptions({
-    queryKey: ['surveys', surveyId, 'versions', version, 'catalogue'] as const,
+    // Below the version's key, as the version's is below the list's (see get-survey-version.ts).
+    queryKey: [...getSurveyVersionQueryOptions(surveyId, version).queryKey, 'catalogue'] as const,
     queryFn: ({ signal }) => getCatalogue({ surveyId, version }, { signal }),
     // A published version's definition, and so its catalogue, never changes.
     staleTime: Infinity,

@@ -1,6 +1,6 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { responsePath, responseQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
-import { responsePath, responseQueryKey, type ResponseRef } from './response-path';
 import type { RevisionSummary } from './get-revisions';
 
 export interface RevisionData extends Pick<RevisionSummary, 'revision' | 'kind' | 'status'> {
@@ -9,11 +9,11 @@ export interface RevisionData extends Pick<RevisionSummary, 'revision' | 'kind' 
 }
 
 /** The answers as they were at one revision. */
-export function getRevision(ref: ResponseRef, revision: number, { signal }: { signal?: AbortSignal } = {}): Promise<RevisionData> {
-  return api.get<RevisionData>(`${responsePath(ref)}/revisions/${revision}`, { signal });
+export function getRevision(ref: ResponseTarget, revision: number, { signal }: { signal?: AbortSignal } = {}): Promise<RevisionData> {
+  return api.get<RevisionData>(responsePath(ref, `/revisions/${revision}`), { signal });
 }
 
-export function getRevisionQueryOptions(ref: ResponseRef, revision: number) {
+export function getRevisionQueryOptions(ref: ResponseTarget, revision: number) {
   return queryOptions({
     queryKey: [...responseQueryKey(ref), 'revisions', revision] as const,
     queryFn: ({ signal }) => getRevision(ref, revision, { signal }),
@@ -22,6 +22,6 @@ export function getRevisionQueryOptions(ref: ResponseRef, revision: number) {
   });
 }
 
-export function useRevision(ref: ResponseRef, revision: number) {
-  return useQuery(getRevisionQueryOptions(ref, revision));
+export function useRevision(ref: ResponseTarget, revision: number, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ ...getRevisionQueryOptions(ref, revision), enabled });
 }

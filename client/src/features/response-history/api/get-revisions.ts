@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { responsePath, responseQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
 import type { ResponseStatus } from '../../../types/api';
-import { responsePath, responseQueryKey, type ResponseRef } from './response-path';
 
 /** What made a revision: a delegate's save, or a step of the review. */
 export type RevisionKind = 'save' | 'submit' | 'return' | 'accept' | 'reopen';
@@ -19,17 +19,17 @@ export interface RevisionSummary {
 }
 
 /** Every revision of the reply, oldest first. */
-export function getRevisions(ref: ResponseRef, { signal }: { signal?: AbortSignal } = {}): Promise<RevisionSummary[]> {
-  return api.get<RevisionSummary[]>(`${responsePath(ref)}/revisions`, { signal });
+export function getRevisions(ref: ResponseTarget, { signal }: { signal?: AbortSignal } = {}): Promise<RevisionSummary[]> {
+  return api.get<RevisionSummary[]>(responsePath(ref, '/revisions'), { signal });
 }
 
-export function getRevisionsQueryOptions(ref: ResponseRef) {
+export function getRevisionsQueryOptions(ref: ResponseTarget) {
   return queryOptions({
     queryKey: [...responseQueryKey(ref), 'revisions'] as const,
     queryFn: ({ signal }) => getRevisions(ref, { signal }),
   });
 }
 
-export function useRevisions(ref: ResponseRef) {
+export function useRevisions(ref: ResponseTarget) {
   return useQuery(getRevisionsQueryOptions(ref));
 }

@@ -1,3 +1,4 @@
+import { isAnswered } from '../../../../../server/questionnaire/answered';
 import { ENTRY, type QuestionLabels } from './question-labels';
 
 interface AnswerValueProps {
@@ -12,7 +13,7 @@ interface AnswerValueProps {
  * matrix or a panel as a small nested list, nothing as a dash.
  */
 export function AnswerValue({ value, labels, path = [] }: AnswerValueProps) {
-  if (isEmpty(value)) return <NoAnswer />;
+  if (!isAnswered(value)) return <NoAnswer />;
   if (Array.isArray(value)) {
     if (value.every(isPlain)) return <>{value.map((item) => plainText(item, labels, path)).join(', ')}</>;
     return (
@@ -52,13 +53,6 @@ type Plain = string | number | boolean;
 
 function isPlain(value: unknown): value is Plain {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-/** Empty as the questionnaire sees it: nothing typed, nothing ticked, no entry. */
-export function isEmpty(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  return typeof value === 'object' && Object.keys(value).length === 0;
 }
 
 function plainText(value: unknown, labels: QuestionLabels, path: readonly string[]): string {

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useMemberStateName } from '../../../api/get-member-states';
+import type { ResponseTarget } from '../../../api/response-keys';
 import { EmptyState } from '../../../components/feedback/empty-state';
 import { LoadingState } from '../../../components/feedback/loading-state';
 import { queryView } from '../../../components/feedback/query-view';
@@ -10,13 +11,12 @@ import { isApiError } from '../../../lib/api-client';
 import { useCatalogue } from '../api/get-catalogue';
 import { useQuestionnaireTitle } from '../api/get-questionnaire-title';
 import { useRevisions } from '../api/get-revisions';
-import type { ResponseRef } from '../api/response-path';
 import { labelsByQuestion } from './question-labels';
 import { RevisionList } from './revision-list';
 import './response-history.css';
 
 /** Who changed what in a member state's reply, and when, question by question. */
-export function ResponseHistoryPage(response: ResponseRef) {
+export function ResponseHistoryPage(response: ResponseTarget) {
   const { surveyId, version, state } = response;
   const title = useQuestionnaireTitle(surveyId, version);
   const stateName = useMemberStateName(state);
@@ -39,7 +39,7 @@ export function ResponseHistoryPage(response: ResponseRef) {
 
 const LOADING = 'Loading the revisions…';
 
-function History({ response }: { response: ResponseRef }) {
+function History({ response }: { response: ResponseTarget }) {
   const revisions = useRevisions(response);
   const catalogue = useCatalogue(response.surveyId, response.version);
   // Without the catalogue the questions are shown by their names: worse, but still the history.

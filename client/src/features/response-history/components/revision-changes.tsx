@@ -1,13 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
+import { isAnswered } from '../../../../../server/questionnaire/answered';
+import type { ResponseTarget } from '../../../api/response-keys';
 import { queryView } from '../../../components/feedback/query-view';
-import { getRevisionQueryOptions, type RevisionData } from '../api/get-revision';
-import type { ResponseRef } from '../api/response-path';
-import { AnswerValue, isEmpty } from './answer-value';
+import { useRevision, type RevisionData } from '../api/get-revision';
+import { AnswerValue } from './answer-value';
 import { fallbackLabels, type QuestionLabels } from './question-labels';
 
 interface RevisionChangesProps {
   id: string;
-  response: ResponseRef;
+  response: ResponseTarget;
   revision: number;
   /** The questions this revision changed. */
   questions: readonly string[];
@@ -16,9 +16,9 @@ interface RevisionChangesProps {
 
 /** Question by question, the answer before this revision and after it. */
 export function RevisionChanges({ id, response, revision, questions, labels }: RevisionChangesProps) {
-  const after = useQuery(getRevisionQueryOptions(response, revision));
+  const after = useRevision(response, revision);
   // Before the first revision there were no answers at all.
-  const before = useQuery({ ...getRevisionQueryOptions(response, revision - 1), enabled: revision > 1 });
+  const before = useRevision(response, revision - 1, { enabled: revision > 1 });
   const texts = { loading: `Loading the changes of revision ${revision}…`, errorTitle: 'The changes could not be loaded' };
 
   const afterView = queryView(after, texts);
@@ -90,6 +90,6 @@ function BeforeAfter({ before, after, labels }: { before: unknown; after: unknow
 }
 
 function sameValue(a: unknown, b: unknown): boolean {
-  if (isEmpty(a) && isEmpty(b)) return true;
+  if (!isAnswered(a) && !isAnswered(b)) return true;
   return JSON.stringify(a) === JSON.stringify(b);
 }

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
+import type { ResponseTarget } from '../../../api/response-keys';
 import { StatusBadge } from '../../../components/status-badge';
 import { formatDateTime } from '../../../lib/format-date';
 import type { RevisionKind, RevisionSummary } from '../api/get-revisions';
-import type { ResponseRef } from '../api/response-path';
 import { fallbackLabels, type QuestionLabels } from './question-labels';
 import { RevisionChanges } from './revision-changes';
 
@@ -15,7 +15,7 @@ const KINDS: Record<RevisionKind, string> = {
 };
 
 interface RevisionItemProps {
-  response: ResponseRef;
+  response: ResponseTarget;
   revision: RevisionSummary;
   labels: ReadonlyMap<string, QuestionLabels>;
 }

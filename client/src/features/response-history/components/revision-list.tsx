@@ -1,10 +1,10 @@
+import type { ResponseTarget } from '../../../api/response-keys';
 import type { RevisionSummary } from '../api/get-revisions';
-import type { ResponseRef } from '../api/response-path';
 import type { QuestionLabels } from './question-labels';
 import { RevisionItem } from './revision-item';
 
 interface RevisionListProps {
-  response: ResponseRef;
+  response: ResponseTarget;
   /** Oldest first, as the API gives them. */
   revisions: readonly RevisionSummary[];
   labels: ReadonlyMap<string, QuestionLabels>;

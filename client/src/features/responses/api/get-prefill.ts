@@ -1,8 +1,8 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { responsePath, responseQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { api, isApiError } from '../../../lib/api-client';
 import type { ResponseStatus } from '../../../types/api';
 import type { Answers } from './get-response';
-import { responsePath, responseQueryKey, type ResponseTarget } from './response-target';
 
 /** `GET R/{state}/prefill`: the state's answers to an earlier version, carried over to this one. */
 export interface Prefill {

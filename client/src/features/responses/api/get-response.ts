@@ -1,7 +1,7 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { responsePath, responseQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
 import type { ResponseStatus } from '../../../types/api';
-import { responsePath, responseQueryKey, type ResponseTarget } from './response-target';
 
 /** Question name (or `question-Comment`) → answer, as SurveyJS keeps it in `model.data`. */
 export type Answers = Record<string, unknown>;

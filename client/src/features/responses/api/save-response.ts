@@ -1,7 +1,7 @@
+import { responsePath, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
 import type { ResponseStatus } from '../../../types/api';
 import type { Answers } from './get-response';
-import { responsePath, type ResponseTarget } from './response-target';
 
 /** `PATCH R/{state}`: the changed answers and the revision the editor started from. */
 export interface SaveRequest {

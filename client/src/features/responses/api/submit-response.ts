@@ -1,5 +1,5 @@
+import { responsePath, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
-import { responsePath, type ResponseTarget } from './response-target';
 
 export interface SubmitResult {
   revision: number;

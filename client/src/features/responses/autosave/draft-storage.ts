@@ -1,4 +1,4 @@
-import { isEmptyAnswer, type PendingChanges } from './pending-changes';
+import type { PendingChanges } from './pending-changes';
 
 /**
  * Unacknowledged changes kept in the browser, so that neither a lost connection nor a closed tab
@@ -21,17 +21,4 @@ export interface DraftStorage {
   keep(): void;
   /** … until it is left: then a reload, or a page opened later, takes over what is still unsent. */
   release(): void;
-}
-
-/** The stored value as a draft, or null when it is not one (written by another release). */
-export function draftFrom(parsed: unknown): StoredDraft | null {
-  if (typeof parsed !== 'object' || parsed === null) return null;
-  const { baseRevision, changes } = parsed as Record<string, unknown>;
-  if (typeof baseRevision !== 'number' || !Number.isInteger(baseRevision) || baseRevision < 0) return null;
-  if (typeof changes !== 'object' || changes === null) return null;
-  const { set, unset } = changes as Record<string, unknown>;
-  if (typeof set !== 'object' || set === null || Array.isArray(set)) return null;
-  if (!Array.isArray(unset) || !unset.every((key) => typeof key === 'string')) return null;
-  const values = Object.entries(set as Record<string, unknown>).filter(([, value]) => !isEmptyAnswer(value));
-  return { baseRevision, changes: { set: Object.fromEntries(values), unset } };
 }

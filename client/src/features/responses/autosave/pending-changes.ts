@@ -1,3 +1,4 @@
+import { isAnswered } from '../../../../../server/questionnaire/answered';
 import type { Answers } from '../api/get-response';
 
 /**
@@ -12,18 +13,10 @@ export interface PendingChanges {
 
 export const NO_CHANGES: PendingChanges = { set: {}, unset: [] };
 
-/** API.md: an empty string, empty array or empty object counts as unanswered — so it is removed. */
-export function isEmptyAnswer(value: unknown): boolean {
-  if (value === undefined || value === null || value === '') return true;
-  if (Array.isArray(value)) return value.length === 0;
-  if (typeof value === 'object') return Object.keys(value).length === 0;
-  return false;
-}
-
-/** The changes with `key` now holding `value` (removed when the value is empty). */
+/** The changes with `key` now holding `value`; an unanswered value (API.md: an empty string, array or object) is removed. */
 export function withAnswer(changes: PendingChanges, key: string, value: unknown): PendingChanges {
   const { set, unset } = withoutKeys(changes, [key]);
-  if (isEmptyAnswer(value)) return { set, unset: [...unset, key] };
+  if (!isAnswered(value)) return { set, unset: [...unset, key] };
   return { set: { ...set, [key]: value }, unset };
 }
 

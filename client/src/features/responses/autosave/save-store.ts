@@ -1,9 +1,10 @@
+import { isAnswered } from '../../../../../server/questionnaire/answered';
 import { isApiError } from '../../../lib/api-client';
 import type { Answers } from '../api/get-response';
 import { answerProblemsOf, editConflictOf, type AnswerProblem, type EditConflictDetails } from '../api/response-errors';
 import type { SaveRequest, SaveResult } from '../api/save-response';
 import type { DraftStorage } from './draft-storage';
-import { changedKeys, hasChanges, isEmptyAnswer, mergeChanges, NO_CHANGES, withAnswer, withoutKeys, type PendingChanges } from './pending-changes';
+import { changedKeys, hasChanges, mergeChanges, NO_CHANGES, withAnswer, withoutKeys, type PendingChanges } from './pending-changes';
 
 /**
  * Autosave as a small state machine, without React or SurveyJS, so that every rule can be tested
@@ -363,9 +364,9 @@ export function createSaveStore(options: SaveStoreOptions): SaveStore {
         if (choices[question] !== 'theirs') continue;
         const comment = question + COMMENT_SUFFIX;
         taken.push(question, comment);
-        if (isEmptyAnswer(currentValue)) cleared.push(question);
+        if (!isAnswered(currentValue)) cleared.push(question);
         else theirs[question] = currentValue;
-        if (isEmptyAnswer(currentComment)) cleared.push(comment);
+        if (!isAnswered(currentComment)) cleared.push(comment);
         else theirs[comment] = currentComment;
       }
       view.show(theirs, cleared);

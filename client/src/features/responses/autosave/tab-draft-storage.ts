@@ -1,5 +1,6 @@
-import type { ResponseTarget } from '../api/response-target';
-import { draftFrom, type DraftStorage, type StoredDraft } from './draft-storage';
+import { isAnswered } from '../../../../../server/questionnaire/answered';
+import type { ResponseTarget } from '../../../api/response-keys';
+import type { DraftStorage, StoredDraft } from './draft-storage';
 import { mergeChanges, NO_CHANGES } from './pending-changes';
 import { randomId, sessionTabIdentity } from './tab-identity';
 
@@ -164,6 +165,19 @@ function replyKeys(local: Storage, owner: DraftOwner): string[] {
     if (JSON.stringify(parts.slice(0, 4)) === reply) keys.push(key);
   }
   return keys;
+}
+
+/** The stored value as a draft, or null when it is not one (written by another release). */
+export function draftFrom(parsed: unknown): StoredDraft | null {
+  if (typeof parsed !== 'object' || parsed === null) return null;
+  const { baseRevision, changes } = parsed as Record<string, unknown>;
+  if (typeof baseRevision !== 'number' || !Number.isInteger(baseRevision) || baseRevision < 0) return null;
+  if (typeof changes !== 'object' || changes === null) return null;
+  const { set, unset } = changes as Record<string, unknown>;
+  if (typeof set !== 'object' || set === null || Array.isArray(set)) return null;
+  if (!Array.isArray(unset) || !unset.every((key) => typeof key === 'string')) return null;
+  const values = Object.entries(set as Record<string, unknown>).filter(([, value]) => isAnswered(value));
+  return { baseRevision, changes: { set: Object.fromEntries(values), unset } };
 }
 
 /** An entry of this release, or a draft of the one before (never kept, written before any entry of a tab). */

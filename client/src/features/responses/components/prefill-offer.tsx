@@ -51,3 +51,21 @@ export function PrefilledNote({ prefill }: { prefill: Prefill }) {
     </div>
   );
 }
+
+interface PrefillFailedProps {
+  onRetry: () => void;
+  /** True while the retry is on its way: the button waits. */
+  isRetrying: boolean;
+}
+
+/** The earlier answers could not be asked for (a server error, the connection lost): said, rather than no offer at all. */
+export function PrefillFailed({ onRetry, isRetrying }: PrefillFailedProps) {
+  return (
+    <div className="notice notice--warning" role="status">
+      <p>Your previous answers could not be loaded.</p>
+      <button type="button" className="button button--secondary button--small" onClick={onRetry} disabled={isRetrying}>
+        {isRetrying ? 'Trying again…' : 'Try again'}
+      </button>
+    </div>
+  );
+}

@@ -2,6 +2,7 @@ import { memo } from 'react';
 import type { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
+import '../../../styles/surveyjs.css';
 
 interface QuestionnaireFormProps {
   model: Model;
@@ -12,12 +13,12 @@ interface QuestionnaireFormProps {
 /**
  * The questionnaire itself, rendered by SurveyJS. Its stylesheet is SurveyJS's default theme
  * without the Google Fonts import (the platform makes no third-party requests); the platform's
- * font and colours are set in response-page.css. Memoised: SurveyJS re-renders its questions
+ * font and colours are set in styles/surveyjs.css. Memoised: SurveyJS re-renders its questions
  * itself, and the page around it changes with every keystroke (the save state, the progress).
  */
 export const QuestionnaireForm = memo(function QuestionnaireForm({ model, onLeaveField }: QuestionnaireFormProps) {
   return (
-    <div className="response-form" onBlur={onLeaveField}>
+    <div className="survey-theme" onBlur={onLeaveField}>
       <Survey model={model} />
     </div>
   );

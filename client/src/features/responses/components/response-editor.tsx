@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
+import type { ResponseTarget } from '../../../api/response-keys';
 import { Page } from '../../../components/layout/page';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../config/paths';
 import type { ResponseStatus, SurveyVersion, User } from '../../../types/api';
 import { usePrefill, type Prefill } from '../api/get-prefill';
 import type { ResponseDetail } from '../api/get-response';
-import type { ResponseTarget } from '../api/response-target';
 import { useAutosave } from '../autosave/use-autosave';
 import { questionTitle } from '../survey/question-names';
 import { createResponseSession } from '../survey/response-session';
@@ -15,9 +15,10 @@ import { AnswerProgress } from './answer-progress';
 import { ConflictDialog } from './conflict-dialog';
 import { LocaleSelect } from './locale-select';
 import { PageNavigation } from './page-navigation';
-import { PrefilledNote, PrefillOffer } from './prefill-offer';
+import { PrefilledNote, PrefillFailed, PrefillOffer } from './prefill-offer';
 import { QuestionnaireForm } from './questionnaire-form';
 import { ResponseBanner } from './response-banner';
+import { ReviewComments } from './review-comments';
 import { SaveStatus } from './save-status';
 import { SubmitSection } from './submit-section';
 import { useModelChanges } from './use-model-changes';
@@ -31,13 +32,15 @@ interface ResponseEditorProps {
   /** The reply as last loaded: its answers seed the editor once; its status stays current. */
   response: ResponseDetail;
   user: User;
+  /** A save failed: the app checks whether the session has ended. */
+  onRequestFailed: (error: unknown) => void;
 }
 
 /**
  * One member state's reply: its delegates fill it in (autosaved, kept offline, conflicts settled
  * answer by answer) and submit it; everyone else, and everyone once it is submitted, reads it.
  */
-export function ResponseEditor({ target, questionnaire, response, user }: ResponseEditorProps) {
+export function ResponseEditor({ target, questionnaire, response, user, onRequestFailed }: ResponseEditorProps) {
   const queryClient = useQueryClient();
   const canWrite = user.role === 'delegate' && user.memberState === target.state;
   const statusAllows = canWrite && questionnaire.status === 'open' && EDITABLE_STATUSES.has(response.status);
@@ -50,6 +53,7 @@ export function ResponseEditor({ target, questionnaire, response, user }: Respon
       canWrite,
       editable: statusAllows,
       queryClient,
+      onRequestFailed,
     }),
   );
   const save = useAutosave(store, answers.watch);
@@ -96,10 +100,17 @@ export function ResponseEditor({ target, questionnaire, response, user }: Respon
         state={response.memberStateName}
         lockMessage={save?.phase === 'locked' ? save.message : null}
       />
+      <ReviewComments
+        target={target}
+        model={model}
+        // As the server decides: the state's delegates, consultants and administrators; analysts only read.
+        canResolve={canWrite || user.role === 'consultant' || user.role === 'admin'}
+      />
       {store && save?.conflict && (
         <ConflictDialog key={save.conflict.currentRevision} conflict={save.conflict} model={model} onResolve={store.resolveConflict} />
       )}
       {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} onUse={startFromPrefill} />}
+      {mayPrefill && prefill.isError && <PrefillFailed onRetry={() => void prefill.refetch()} isRetrying={prefill.isFetching} />}
       {prefilled && <PrefilledNote prefill={prefilled} />}
       <div className="response-toolbar">
         {store && save && (editable || save.phase === 'locked') && <SaveStatus snapshot={save} titleOf={titleOf} onRetry={store.retry} />}

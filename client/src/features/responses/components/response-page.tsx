@@ -1,20 +1,26 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useMemberStateName } from '../../../api/get-member-states';
+import { useSurveyVersion } from '../../../api/get-survey-version';
+import type { ResponseTarget } from '../../../api/response-keys';
 import { ErrorState } from '../../../components/feedback/error-state';
 import { LoadingState } from '../../../components/feedback/loading-state';
 import { Page } from '../../../components/layout/page';
 import { paths } from '../../../config/paths';
-import { useSignedInUser } from '../../auth/api/get-me';
-import { useSurveyVersion } from '../../../api/get-survey-version';
+import type { User } from '../../../types/api';
 import { useResponse } from '../api/get-response';
-import type { ResponseTarget } from '../api/response-target';
 import { ResponseEditor } from './response-editor';
 
+interface ResponsePageProps {
+  target: ResponseTarget;
+  user: User;
+  /** A request the autosave made failed: the app checks whether the session has ended. */
+  onRequestFailed: (error: unknown) => void;
+}
+
 /** A member state's reply to a questionnaire version. Loaded lazily with SurveyJS. */
-export function ResponsePage({ surveyId, version, state }: ResponseTarget) {
-  const user = useSignedInUser();
-  const target = { surveyId, version, state };
+export function ResponsePage({ target, user, onRequestFailed }: ResponsePageProps) {
+  const { surveyId, version, state } = target;
   const questionnaire = useSurveyVersion(surveyId, version);
   const response = useResponse(target);
   // Until the reply (which names its state) arrives.
@@ -36,6 +42,7 @@ export function ResponsePage({ surveyId, version, state }: ResponseTarget) {
         questionnaire={questionnaire.data}
         response={response.data}
         user={user}
+        onRequestFailed={onRequestFailed}
       />
     );
   }

@@ -1,6 +1,6 @@
 import type { Model } from 'survey-core';
+import type { ResponseTarget } from '../../../api/response-keys';
 import { ConfirmAction } from '../../../components/confirm-action';
-import type { ResponseTarget } from '../api/response-target';
 import type { SaveStore } from '../autosave/save-store';
 import { SubmitProblems } from './submit-problems';
 import { useSubmitReply } from './use-submit-reply';

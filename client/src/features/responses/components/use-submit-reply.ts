@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { isApiError } from '../../../lib/api-client';
 import type { ResponseDetail } from '../api/get-response';
 import { answerProblemsOf, editConflictOf, type AnswerProblem } from '../api/response-errors';
-import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../api/response-target';
 import { submitResponse } from '../api/submit-response';
 import type { SaveStore } from '../autosave/save-store';
 

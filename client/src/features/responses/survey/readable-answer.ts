@@ -1,5 +1,5 @@
 import type { Model } from 'survey-core';
-import { isEmptyAnswer } from '../autosave/pending-changes';
+import { isAnswered } from '../../../../../server/questionnaire/answered';
 
 /**
  * An answer as a line of text for the delegate: choice labels instead of codes (through the
@@ -8,7 +8,7 @@ import { isEmptyAnswer } from '../autosave/pending-changes';
  */
 export function readableAnswer(model: Model, question: string, value: unknown, comment?: unknown): string {
   const other = typeof comment === 'string' && comment !== '' ? ` (“${comment}”)` : '';
-  if (isEmptyAnswer(value)) return other ? other.trim() : 'No answer';
+  if (!isAnswered(value)) return other ? other.trim() : 'No answer';
   const element = model.getQuestionByName(question);
   const shown: unknown = element ? element.getDisplayValue(true, structuredClone(value)) : value;
   return readable(shown) + other;

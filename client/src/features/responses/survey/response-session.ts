@@ -1,11 +1,9 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { Model } from 'survey-core';
-import { meQueryKey } from '../../auth/api/get-me';
-import { isSessionOutdated } from '../../../lib/query-client';
+import { getSurveyVersionQueryOptions } from '../../../api/get-survey-version';
+import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import type { ResponseDetail } from '../api/get-response';
 import { getResponseQueryOptions } from '../api/get-response';
-import { getSurveyVersionQueryOptions } from '../../../api/get-survey-version';
-import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../api/response-target';
 import { saveResponse } from '../api/save-response';
 import { createSaveStore, type SaveStore } from '../autosave/save-store';
 import { browserDraftStorage } from '../autosave/tab-draft-storage';
@@ -30,10 +28,24 @@ interface SessionOptions {
   /** Whether the reply may be changed now (its status and the version's allow it). */
   editable: boolean;
   queryClient: QueryClient;
+  /**
+   * A save failed. The store calls the API itself, outside TanStack Query, so its failures are
+   * passed on here (an ended session sends the person to sign in, as for every other request).
+   */
+  onRequestFailed: (error: unknown) => void;
 }
 
 /** The model and the autosave of one reply, made together so that they always belong to each other. */
-export function createResponseSession({ target, definition, response, userId, canWrite, editable, queryClient }: SessionOptions): ResponseSession {
+export function createResponseSession({
+  target,
+  definition,
+  response,
+  userId,
+  canWrite,
+  editable,
+  queryClient,
+  onRequestFailed,
+}: SessionOptions): ResponseSession {
   const model = createResponseModel(definition, response.data, { readOnly: !editable, locale: preferredLocale() });
   const answers = modelAnswers(model);
   if (!canWrite) return { model, answers, store: null };
@@ -58,11 +70,7 @@ export function createResponseSession({ target, definition, response, userId, ca
       void queryClient.invalidateQueries({ queryKey: responseQueryKey(target), exact: true });
       void queryClient.invalidateQueries({ queryKey: getSurveyVersionQueryOptions(target.surveyId, target.version).queryKey, exact: true });
     },
-    // The store calls the API itself, outside TanStack Query: pass an ended session on to the
-    // sign-in check, as the query cache does for every other request.
-    onFailed: (error) => {
-      if (isSessionOutdated(error)) void queryClient.invalidateQueries({ queryKey: meQueryKey });
-    },
+    onFailed: onRequestFailed,
   });
   return { model, answers, store };
 }

@@ -1,20 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
+import { versionResponsesPath, versionResponsesQueryKey, type VersionRef } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
 import type { ResponseSummary } from '../../../types/api';
 
 /** Every member state's reply to one version that the caller may read: a delegate gets only their own. */
-export function getResponses(
-  { surveyId, version }: { surveyId: string; version: number },
-  { signal }: { signal?: AbortSignal } = {},
-): Promise<ResponseSummary[]> {
-  return api.get<ResponseSummary[]>(`/api/surveys/${encodeURIComponent(surveyId)}/versions/${version}/responses`, { signal });
+export function getResponses(ref: VersionRef, { signal }: { signal?: AbortSignal } = {}): Promise<ResponseSummary[]> {
+  return api.get<ResponseSummary[]>(versionResponsesPath(ref), { signal });
 }
 
 // Under the version's responses key, so that whatever changes a reply of this version (a save,
-// a submission, a review step) can refresh this list by invalidating `['responses', surveyId, version]`.
+// a submission, a review step) refreshes this list too.
 export function getResponsesQueryOptions(surveyId: string, version: number) {
   return queryOptions({
-    queryKey: ['responses', surveyId, version, 'list'] as const,
+    queryKey: [...versionResponsesQueryKey({ surveyId, version }), 'list'] as const,
     queryFn: ({ signal }) => getResponses({ surveyId, version }, { signal }),
   });
 }

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { Model } from 'survey-core';
 import { Survey } from 'survey-react-ui';
 import 'survey-core/survey-core.fontless.css';
+import '../../../styles/surveyjs.css';
 import { EmptyState } from '../../../components/feedback/empty-state';
 import './questionnaire-view.css';
 
@@ -11,7 +12,7 @@ import './questionnaire-view.css';
  *
  * The stylesheet is SurveyJS's default theme without its Google Fonts import (`survey-core.css`
  * loads Open Sans from fonts.gstatic.com; the platform makes no third-party requests), with the
- * platform's font and colour set in questionnaire-view.css.
+ * platform's font and colours set in styles/surveyjs.css.
  */
 export function QuestionnaireView({ definition }: { definition: Record<string, unknown> }) {
   const model = useMemo(() => createReadOnlyModel(definition), [definition]);
@@ -20,7 +21,7 @@ export function QuestionnaireView({ definition }: { definition: Record<string, u
     return <EmptyState title="No questions">This version of the questionnaire has no questions.</EmptyState>;
   }
   return (
-    <div className="questionnaire-view">
+    <div className="questionnaire-view survey-theme">
       <Survey model={model} />
     </div>
   );

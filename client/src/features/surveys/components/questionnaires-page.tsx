@@ -4,15 +4,24 @@ import { Page } from '../../../components/layout/page';
 import { useSurveys } from '../../../api/get-surveys';
 import { SurveyCard } from './survey-card';
 
-export function QuestionnairesPage() {
+interface QuestionnairesPageProps {
+  /** Each version's replies too, one row per member state: for everyone but delegates, who have their home page. */
+  showReplies: boolean;
+}
+
+export function QuestionnairesPage({ showReplies }: QuestionnairesPageProps) {
+  const lead = showReplies
+    ? "Every published version of each questionnaire, with each member state's reply to it. " +
+      'Open a version to read its questions, or a reply to read it.'
+    : 'Every published version of each questionnaire. Open a version to read its questions.';
   return (
-    <Page title="Questionnaires" lead="Every published version of each questionnaire. Open a version to read its questions.">
-      <SurveyList />
+    <Page title="Questionnaires" lead={lead}>
+      <SurveyList showReplies={showReplies} />
     </Page>
   );
 }
 
-function SurveyList() {
+function SurveyList({ showReplies }: QuestionnairesPageProps) {
   const surveys = useSurveys();
 
   const view = queryView(surveys, {
@@ -31,7 +40,7 @@ function SurveyList() {
     <ul className="card-list">
       {view.data.map((survey) => (
         <li key={survey.id}>
-          <SurveyCard survey={survey} />
+          <SurveyCard survey={survey} showReplies={showReplies} />
         </li>
       ))}
     </ul>

@@ -1,3 +1,5 @@
+import './response-progress.css';
+
 /** How much of a reply is answered, as a bar and in words (the bar alone says nothing to some readers). */
 export function ResponseProgress({ share }: { share: number }) {
   const percent = Math.round(share * 100);

@@ -1,8 +1,15 @@
 import { VersionMeta } from './version-meta';
+import { VersionReplies } from './version-replies';
 import type { Survey, SurveyVersionSummary } from '../../../types/api';
 
+interface SurveyCardProps {
+  survey: Survey;
+  /** Each version's replies too, for those who read every state's (not delegates). */
+  showReplies: boolean;
+}
+
 /** One questionnaire with its versions, newest first. */
-export function SurveyCard({ survey }: { survey: Survey }) {
+export function SurveyCard({ survey, showReplies }: SurveyCardProps) {
   const headingId = `survey-${survey.id}`;
   const versions = [...survey.versions].sort((a, b) => b.version - a.version);
   return (
@@ -15,7 +22,13 @@ export function SurveyCard({ survey }: { survey: Survey }) {
       ) : (
         <ul className="version-list">
           {versions.map((version) => (
-            <VersionItem key={version.version} surveyId={survey.id} surveyTitle={survey.title} version={version} />
+            <VersionItem
+              key={version.version}
+              surveyId={survey.id}
+              surveyTitle={survey.title}
+              version={version}
+              showReplies={showReplies}
+            />
           ))}
         </ul>
       )}
@@ -27,9 +40,10 @@ interface VersionItemProps {
   surveyId: string;
   surveyTitle: string;
   version: SurveyVersionSummary;
+  showReplies: boolean;
 }
 
-function VersionItem({ surveyId, surveyTitle, version }: VersionItemProps) {
+function VersionItem({ surveyId, surveyTitle, version, showReplies }: VersionItemProps) {
   return (
     <li className="version-list__item">
       <div className="version-list__main">
@@ -37,6 +51,7 @@ function VersionItem({ surveyId, surveyTitle, version }: VersionItemProps) {
         <span className="version-list__title">{version.title}</span>
       </div>
       <VersionMeta surveyId={surveyId} surveyTitle={surveyTitle} version={version} />
+      {showReplies && <VersionReplies surveyId={surveyId} surveyTitle={surveyTitle} version={version} />}
     </li>
   );
 }
