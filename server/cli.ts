@@ -4,7 +4,6 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { ROLES, type Role } from './auth/roles.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
 import { describeDemo } from './demo/report.js';
 import { DemoRefusedError, seedDemo } from './demo/seed.js';
 import { AppError } from './http/errors.js';
@@ -116,9 +115,6 @@ main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
     console.error(error instanceof Error ? error.message : error);
-    if (error instanceof DataDirLockedError) {
-      console.error('Is the server running? The embedded database serves one process at a time: stop the server, run this command, then start the server again.');
-    }
     process.exit(1);
   },
 );

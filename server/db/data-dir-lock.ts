@@ -8,8 +8,9 @@ import path from 'node:path';
 export class DataDirLockedError extends Error {
   constructor(readonly lockFile: string, readonly holderPid: number) {
     super(
-      `The data directory is in use by another process (pid ${holderPid}). ` +
-        `Stop that process, or point DATA_DIR at another directory. Lock file: ${lockFile}`,
+      `The data directory is in use by another process (pid ${holderPid}): is the server running? ` +
+        'The embedded database serves one process at a time: stop that process and try again (after a CLI command or a migration, ' +
+        `start the server again), or point DATA_DIR at another directory. Lock file: ${lockFile}`,
     );
     this.name = 'DataDirLockedError';
   }

@@ -1,4 +1,5 @@
 import { Model } from 'survey-core';
+import { commentKey, valueAt } from '../questionnaire/index.js';
 import type { CompiledQuestionnaire, JsonObject, JsonValue, SurveyDefinition, Variable } from '../questionnaire/index.js';
 import { answerKeysOf } from '../responses/answers.js';
 import type { Random } from './random.js';
@@ -89,7 +90,7 @@ function restore(data: JsonObject, base: JsonObject, question: string): void {
     return;
   }
   delete data[question];
-  delete data[`${question}-Comment`];
+  delete data[commentKey(question)];
 }
 
 /**
@@ -164,15 +165,6 @@ function varyTicks(data: JsonObject, question: string, variables: readonly Varia
   if (ticked.length === 0) ticked.push(random.pick(offered));
   if (current.includes('other')) ticked.push('other');
   data[question] = ticked;
-}
-
-function valueAt(data: JsonObject, path: readonly string[]): JsonValue | undefined {
-  let value: JsonValue | undefined = data;
-  for (const step of path) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = value[step];
-  }
-  return value;
 }
 
 /** Sets a value that valueAt found, so every object on the path exists. */

@@ -7,6 +7,7 @@ import {
 } from 'survey-core';
 import type { Question } from 'survey-core';
 import type { SurveyDefinition } from './definition.js';
+import { objectOrEmpty } from './json.js';
 import type { Problem } from './problem.js';
 import { countProgress, takesAnswer, type Progress } from './progress-count.js';
 
@@ -44,7 +45,7 @@ export function submitValidatorFor(model: Model): SubmitValidator {
   const withData = <T>(data: unknown, use: () => T): T => {
     // survey-core rewrites data it finds invalid (drops unknown choices, invents `-Comment`
     // keys), so it gets a copy; the caller's data is never touched.
-    const values: Record<string, unknown> = isObject(data) ? structuredClone(data) : {};
+    const values: Record<string, unknown> = structuredClone(objectOrEmpty(data));
     model.data = values;
     settleRepeats(repeats, values);
     return use();
@@ -59,7 +60,7 @@ export function submitValidatorFor(model: Model): SubmitValidator {
       }),
     progress: (data) =>
       withData(data, () => {
-        const values = isObject(data) ? data : {};
+        const values = objectOrEmpty(data);
         return countProgress(
           answerableVisibleQuestions(model),
           (question) => question.isRequired,
@@ -67,10 +68,6 @@ export function submitValidatorFor(model: Model): SubmitValidator {
         );
       }),
   };
-}
-
-function isObject(data: unknown): data is Record<string, unknown> {
-  return typeof data === 'object' && data !== null && !Array.isArray(data);
 }
 
 type RepeatCount = { readonly question: QuestionPanelDynamicModel | QuestionMatrixDynamicModel; readonly initial: number };

@@ -21,12 +21,12 @@ describe('the embedded data directory lock', () => {
     lockDataDir(dir).release();
   });
 
-  it('refuses a directory held by another live process, naming it', async () => {
+  it('refuses a directory held by another live process, naming it and saying what to do', async () => {
     const dir = scratch();
     const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
     children.push(other);
     fs.writeFileSync(path.join(dir, 'server.lock'), `${other.pid}\n`);
-    expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by another process \\(pid ${other.pid}\\)`));
+    expect(() => lockDataDir(dir)).toThrow(new RegExp(`in use by another process \\(pid ${other.pid}\\): is the server running\\? .*stop that process`));
   });
 
   it('takes over a lock left by a process that died', async () => {

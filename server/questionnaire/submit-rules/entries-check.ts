@@ -1,6 +1,6 @@
 import type { QuestionPanelDynamicModel } from 'survey-core';
+import { objectOrEmpty } from '../json.js';
 import { entryVariables, listNames, readableNames, withEmptyLists } from './condition-values.js';
-import type { Values } from './conditions.js';
 import { elementRules, visibleQuestions } from './element-rules.js';
 import { ownValue } from './question-checks.js';
 import type { QuestionCheck, RuleContext } from './rule-types.js';
@@ -17,7 +17,7 @@ export function entriesCheck(question: QuestionPanelDynamicModel, context: RuleC
   const lists = listNames(fields);
   const initial = question.panelCount;
   return (value, answers, where, report) => {
-    const entries = (Array.isArray(value) && value.length > 0 ? value : Array.from({ length: initial }, () => ({}))).map(asEntry);
+    const entries = (Array.isArray(value) && value.length > 0 ? value : Array.from({ length: initial }, () => ({}))).map(objectOrEmpty);
     const seen = entries.map((entry) => withEmptyLists(entry, lists));
     entries.forEach((entry, index) => {
       const variables = entryVariables(answers.variables, seen, index);
@@ -27,8 +27,4 @@ export function entriesCheck(question: QuestionPanelDynamicModel, context: RuleC
       }
     });
   };
-}
-
-function asEntry(entry: unknown): Values {
-  return typeof entry === 'object' && entry !== null && !Array.isArray(entry) ? (entry as Values) : {};
 }

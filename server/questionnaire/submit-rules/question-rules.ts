@@ -9,6 +9,7 @@ import {
   QuestionTextModel,
 } from 'survey-core';
 import type { ItemValue, MatrixDropdownColumn, Question } from 'survey-core';
+import { objectOrEmpty } from '../json.js';
 import { entriesCheck } from './entries-check.js';
 import { allRowsCheck, isEmptyEntries, isEmptyMatrix, minSelectedCheck, otherTextCheck, ownValue, requiredCheck } from './question-checks.js';
 import type { Check, QuestionCheck, QuestionRule, RuleContext } from './rule-types.js';
@@ -124,16 +125,15 @@ function cellsCheck(matrix: QuestionMatrixDropdownModelBase, context: RuleContex
 type MatrixRow = { readonly label: string; readonly row: Readonly<Record<string, unknown>> };
 
 function matrixRows(matrix: QuestionMatrixDropdownModelBase): (value: unknown) => MatrixRow[] {
-  const asRow = (row: unknown) => (typeof row === 'object' && row !== null && !Array.isArray(row) ? (row as Record<string, unknown>) : {});
   if (matrix instanceof QuestionMatrixDynamicModel) {
     const initial = matrix.rowCount;
     return (value) => {
       const rows: unknown[] = Array.isArray(value) ? value : Array.from({ length: initial }, () => ({}));
-      return rows.map((row, index) => ({ label: `row ${index + 1}`, row: asRow(row) }));
+      return rows.map((row, index) => ({ label: `row ${index + 1}`, row: objectOrEmpty(row) }));
     };
   }
   const names = matrix.rows.map((row: ItemValue) => String(row.value));
-  return (value) => names.map((name) => ({ label: `row '${name}'`, row: asRow(ownValue(value, name)) }));
+  return (value) => names.map((name) => ({ label: `row '${name}'`, row: objectOrEmpty(ownValue(value, name)) }));
 }
 
 /** Every item is a text input with its own settings; survey-core checks them all. */
@@ -143,7 +143,7 @@ function itemsCheck(question: QuestionMultipleTextModel, context: RuleContext): 
     return rule ? [{ name: item.name, rule }] : [];
   });
   return (value, answers, where, report) => {
-    const container = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    const container = objectOrEmpty(value);
     for (const { name, rule } of items) rule.check(ownValue(value, name), { container, variables: answers.variables }, [...where, `item '${name}'`], report);
   };
 }

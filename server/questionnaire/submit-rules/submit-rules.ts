@@ -1,5 +1,6 @@
 import type { Model } from 'survey-core';
 import type { SurveyDefinition } from '../definition.js';
+import { objectOrEmpty } from '../json.js';
 import type { Problem } from '../problem.js';
 import { countProgress } from '../progress-count.js';
 import type { SubmitValidator } from '../submit-validation.js';
@@ -36,7 +37,7 @@ export function compileSubmitRules(definition: SurveyDefinition, model: Model): 
 
 function rulesValidator(pages: readonly ElementRule[], lists: readonly string[]): SubmitValidator {
   const visibleAnswers = (data: unknown) => {
-    const answers: Values = isObject(data) ? data : {};
+    const answers: Values = objectOrEmpty(data);
     const variables = withEmptyLists(answers, lists);
     return { answers, variables, questions: visibleQuestions(pages, variables) };
   };
@@ -56,8 +57,4 @@ function rulesValidator(pages: readonly ElementRule[], lists: readonly string[])
       return countProgress(questions, (rule) => rule.isRequired, (rule) => ownValue(answers, rule.name));
     },
   };
-}
-
-function isObject(data: unknown): data is Values {
-  return typeof data === 'object' && data !== null && !Array.isArray(data);
 }

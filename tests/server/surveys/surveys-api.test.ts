@@ -112,6 +112,39 @@ describe('questionnaires API', () => {
     expect(new Set(variables.map((v) => v.key)).size).toBe(variables.length);
   });
 
+  it('serves only the documented fields of a variable, not what the server keeps for itself', async () => {
+    const definition = {
+      pages: [
+        {
+          name: 'basics',
+          elements: [
+            { type: 'boolean', name: 'funded', labelTrue: 'Funded', labelFalse: 'Not funded' },
+            { type: 'radiogroup', name: 'lead', choices: [{ value: 'ministry', text: { default: 'Ministry', fi: 'Ministeriö' } }, 'agency'] },
+            { type: 'matrix', name: 'shelters', rows: ['adults'], columns: ['yes', 'no'] },
+          ],
+        },
+      ],
+    };
+    await admin.inject({ method: 'POST', url: '/api/surveys', payload: { id: 'served-fields', title: 'Served fields' } });
+    const published = await admin.inject({ method: 'POST', url: '/api/surveys/served-fields/versions', payload: { definition } });
+    expect(published.statusCode).toBe(201);
+
+    const res = await delegate.inject({ method: 'GET', url: '/api/surveys/served-fields/versions/1/catalogue' });
+    expect(res.statusCode).toBe(200);
+    const variables = res.json().variables as Array<Record<string, unknown> & { choices?: Array<Record<string, unknown>> }>;
+    expect(variables.map((variable) => variable.key)).toEqual(['funded', 'lead', 'shelters.adults']);
+    for (const variable of variables) {
+      expect(variable).not.toHaveProperty('path');
+      expect(variable).not.toHaveProperty('part');
+      expect(variable).not.toHaveProperty('stored');
+      for (const choice of variable.choices ?? []) expect(Object.keys(choice).sort()).toEqual(['label', 'value']);
+    }
+    expect(variables[1]!.choices).toEqual([
+      { value: 'ministry', label: 'Ministry' },
+      { value: 'agency', label: 'agency' },
+    ]);
+  });
+
   it("serves each variable's question title and part titles, whole and translated", async () => {
     const definition = {
       pages: [
