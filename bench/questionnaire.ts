@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { compileQuestionnaire, createSubmitValidator, longRows, wideColumns, wideRow } from '../server/questionnaire/index.js';
 import type { JsonObject, Problem } from '../server/questionnaire/index.js';
 import { machine, writeSection } from './report.js';
@@ -11,14 +10,12 @@ import { machine, writeSection } from './report.js';
  * submit validation (draft check, then the submit engine), progress, and the CSV layout of one
  * response. Submit validation and progress are measured with both engines on the same rows: the
  * compiled submit rules, and survey-core's Model path that definitions outside the rules' subset
- * keep. Uses the real v2 questionnaire and its complete response, or the every-type test
- * fixture while those files do not exist.
+ * keep. Uses the real v2 questionnaire and its complete response.
  *
- * `npx tsx bench/questionnaire.ts`
+ * `npm run bench -- questionnaire`
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
-const REAL = { definition: 'survey-definitions/national-cooperation/v2.json', answers: 'tests/fixtures/national-cooperation/v2-complete.json' };
-const FALLBACK = { definition: 'tests/fixtures/questionnaire/every-type.json', answers: 'tests/fixtures/questionnaire/every-type-complete.json' };
+const FILES = { definition: 'survey-definitions/national-cooperation/v2.json', answers: 'tests/fixtures/national-cooperation/v2-complete.json' };
 const TARGETS = { checks: 20_000, validations: 150 };
 
 const readJson = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as JsonObject;
@@ -52,12 +49,11 @@ const NOTES = [
 
 const format = (value: number) => Math.round(value).toLocaleString('en-GB');
 
-export async function runQuestionnaireBench(): Promise<string> {
+export async function runQuestionnaireBench(): Promise<void> {
   // Other work on the machine slows every figure; the load average says how much there was.
   const load = os.loadavg()[0] ?? 0;
-  const files = fs.existsSync(path.join(ROOT, REAL.definition)) && fs.existsSync(path.join(ROOT, REAL.answers)) ? REAL : FALLBACK;
-  const definition = readJson(files.definition);
-  const complete = readJson(files.answers);
+  const definition = readJson(FILES.definition);
+  const complete = readJson(FILES.answers);
   const half = halfOf(complete);
 
   const compileStarted = performance.now();
@@ -70,7 +66,7 @@ export async function runQuestionnaireBench(): Promise<string> {
     return problems.length > 0 ? problems : surveyCore.validateForSubmit(data);
   };
   if (compiled.checkDraft(complete).length > 0 || compiled.validateForSubmit(complete).length > 0) {
-    throw new Error(`${files.answers} is not a valid complete response of ${files.definition}`);
+    throw new Error(`${FILES.answers} is not a valid complete response of ${FILES.definition}`);
   }
   for (const data of [complete, half]) {
     if (JSON.stringify(compiled.validateForSubmit(data)) !== JSON.stringify(surveyCoreSubmit(data))) throw new Error('the submit engines disagree');
@@ -104,9 +100,9 @@ export async function runQuestionnaireBench(): Promise<string> {
     `| ${label} | ${fast === undefined ? '—' : format(fast)} | ${fast === undefined ? '—' : perCall(fast, 3)} | ${format(slow)} | ${perCall(slow, 1)} |`;
   const used = rules ?? model;
   const body = [
-    `Command: \`npx tsx bench/questionnaire.ts\` · ${machine()} · one core (Node runs the core on the event loop) · load average ${load.toFixed(1)} at the start`,
+    `Command: \`npm run bench -- questionnaire\` · ${machine()} · one core (Node runs the core on the event loop) · load average ${load.toFixed(1)} at the start`,
     '',
-    `Questionnaire: \`${files.definition}\` (${compiled.catalogue.variables.length} catalogue variables), response \`${files.answers}\`. Compiling it (survey-core model, catalogue, Ajv schema, submit rules) took ${compileMs.toFixed(0)} ms, once per version. Its submit engine: ${engine.kind === 'rules' ? 'the submit rules' : `survey-core (${engine.reasons.join('; ')})`}.`,
+    `Questionnaire: \`${FILES.definition}\` (${compiled.catalogue.variables.length} catalogue variables), response \`${FILES.answers}\`. Compiling it (survey-core model, catalogue, Ajv schema, submit rules) took ${compileMs.toFixed(0)} ms, once per version. Its submit engine: ${engine.kind === 'rules' ? 'the submit rules' : `survey-core (${engine.reasons.join('; ')})`}.`,
     '',
     '| operation (complete response unless said) | rules: per second | per call | survey-core: per second | per call |',
     '|---|---|---|---|---|',
@@ -121,9 +117,5 @@ export async function runQuestionnaireBench(): Promise<string> {
     ...NOTES,
   ].join('\n');
   writeSection('Questionnaire core', body);
-  return body;
-}
-
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  console.log(await runQuestionnaireBench());
+  console.log(body);
 }

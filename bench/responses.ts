@@ -34,26 +34,6 @@ const WARM_UP_SECONDS = 3;
 const SUBMITS = 3000;
 const TARGETS = { saves: 800, saveP99: 150, submits: 150 };
 
-/** Where an autosave's time goes, what was changed for it and what that gained, measured with a CPU profile. */
-const SAVE_COST = [
-  "Where an autosave's time went (a CPU profile of the server, `BENCH_CPU_PROF_DIR`, and the CPU time of each statement against a bench database, measured 2026-11-28): at first about 1.5 ms of server CPU and 2.0 ms of PostgreSQL CPU per save, plus 0.2 ms for autocannon — 354 saves/s; 800/s on 2 cores needs under 2.5 ms in all. A save made 9 statements (API token, version record, member state, BEGIN, version share lock, response row lock, revisions since the base, the write, COMMIT); each costs Node about 0.15–0.2 ms, above all the socket write, the largest single item of the profile, and PostgreSQL 0.1–0.3 ms of parsing and planning before any work. The 9 KB document was read whole under the lock and written twice, into the response and its revision row.",
-  '',
-  'Changed, in order, each measured with this benchmark (CPU per save: server + PostgreSQL; the rates moved with the load of other work on the machine, load average 2.5–9 during these runs):',
-  '',
-  '- The compiled questionnaire is cached per (survey, version) for the life of the process (a published version never changes), so a save reads no version row; the version share lock and the response row lock are one statement. 6 statements: no measurable change on its own (1.5 + 2.0 ms, 364/s).',
-  '- A save\'s revision row holds its change (`set`/`unset` as applied) instead of the whole document; the full data is kept as a snapshot at the first revision, at every status change and every 50th revision, and `GET …/revisions/{n}` rebuilds revision n from the latest snapshot up to it (`server/responses/revision-snapshots.ts`; migration 006, older rows are all snapshots): 1.3 + 1.7 ms, 499/s.',
-  '- The short way (`server/responses/save.ts`): a save of an existing response reads, without locks and in one statement, the version status, the response, the current values of the keys it touches and the revisions since its base that changed its questions; then one statement writes the change (PostgreSQL applies it: `(data || set) - unset`) and the revision row, only if the response is still at the revision read and its version open (under a share lock, so closing a version still waits for running saves). No transaction, no whole document through Node. A save that finds no response row, or finds it moved on at the write, takes the long way: the same decisions in a transaction holding the row lock. 3 statements (API token, read, write): 1.1 + 1.7 ms.',
-  '- Every parameterised statement is a named prepared statement on a PostgreSQL server (`server/db/named-statements.ts`), so each connection plans it once — planning cost PostgreSQL more than running these short statements (about 0.6 ms a save) — and response data is compressed with lz4 rather than pglz (migration 007; PGlite, built without lz4, keeps pglz): 1.1–1.3 + 1.0–1.2 ms and 486–539/s over three runs while other work shared the machine.',
-  '',
-  "- The response document is kept compressed in its row (migration 008: `toast_tuple_target` 8160, storage MAIN) instead of in the TOAST table, where every save deleted the old chunks and inserted new ones with their index entries: about 0.2 ms of PostgreSQL and 0.2 ms of latency a save (732/s on a quiet machine). And the server keeps up to 20 PostgreSQL connections instead of 10: each save waits on its commit's WAL flush, so with 10, 32 concurrent saves queued for a connection while the CPU idled (817/s in the run after this change; consecutive runs on this virtual machine differ by 10–15%).",
-  '',
-  "- Session 3, on a faster host of the same kind (the code above measured 948, 1,062 and 956 saves/s with 1 server and 852, 959 and 881 with 2 — 1.6–1.8 ms per save against 2.2–2.3 before — so the figures before this line are not comparable with those after it): an editor saving on the revision the response is at now saves in one statement (`saveAtBase` in `server/responses/save-statements.ts`), which reads and, in that case, writes the change that differs from the current answers with its revision row, under the same conditions as before (still at that revision, open for changes, version open under a share lock); behind the current revision it decides in Node from what it read and writes with a second statement, as before. At the same time this benchmark's editors stopped sending baseRevision 0, which no editor does (the reply page sends the revision its last save was answered with, so a save at 0 read every later revision of its questions and could never be written at once): each now sends the latest revision its state's saves were answered with, behind the current one only while another save of the state is in flight (about a quarter of the saves, which merge). Measured in the same hour: the code before with these editors 749 and 837 saves/s (the machine shared with a test run), the one statement 1,249 and 1,315/s; and the one statement with editors still at 0, 937 and 863/s — the same as the code before, since such saves never write at once. CPU per save: 1.6–1.8 ms → 1.1–1.4 ms.",
-  '',
-  "Where a save's time goes now, about 1.3 ms of CPU in all (the CPU times above; the split inside each is from the profile of the earlier code, not taken again): in Node (about 0.6 ms) two statements (API token, the save) and the answer, whose socket writes were the largest item, then building queries with Kysely and `pg` reading rows; in PostgreSQL (about 0.7 ms) mostly the write — rewriting the compressed document and the revision row with its two foreign-key checks — and the commit's WAL flush, which adds latency more than CPU.",
-  '',
-  'The margin: 800 saves/s now needs about 55% of both cores, and four runs in a row (the recorded one the last) gave 1,091–1,271 saves/s with 1 server and 1,209–1,402 with 2, p99 70–85 ms. What would cut further: answers kept per question, so that a save writes 1–3 small rows instead of the whole document (a change to the data model); the API token read folded into the save (a cache of tokens is ruled out: revocation must take effect at once).',
-];
-
 const readJson = (file: string): JsonObject => JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as JsonObject;
 const responsePath = (state: string) => `/api/surveys/${SURVEY}/versions/${VERSION}/responses/${state}`;
 
@@ -209,6 +189,7 @@ function report(run: { loadAtStart: number; postgres: string; saves: readonly (M
     '',
     `Targets: ≥ ${TARGETS.saves} saves/s with p99 ≤ ${TARGETS.saveP99} ms — ${verdicts(run.saves, saveMet)}; ≥ ${TARGETS.submits} submits/s — ${verdicts(run.submits, submitMet)}.`,
     '',
-    ...SAVE_COST,
+    // The analysis behind these figures is prose written by hand, kept in its own section.
+    "Where an autosave's time went, what was changed for it and what each change gained: [Responses: where an autosave's time went (history)](#responses-where-an-autosaves-time-went-history) below.",
   ].join('\n');
 }

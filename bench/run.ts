@@ -4,9 +4,7 @@
  */
 const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup.js')).runStartupBench(),
-  questionnaire: async () => {
-    await (await import('./questionnaire.js')).runQuestionnaireBench();
-  },
+  questionnaire: async () => (await import('./questionnaire.js')).runQuestionnaireBench(),
   responses: async () => (await import('./responses.js')).runResponsesBench(),
 };
 

@@ -1,3 +1,4 @@
+import { valueAt } from '../server/questionnaire/index.js';
 import type { CompiledQuestionnaire, JsonObject, JsonValue, Variable } from '../server/questionnaire/index.js';
 import { isJsonObject } from '../server/questionnaire/json.js';
 
@@ -51,7 +52,7 @@ export function randomChange(pool: AnswerPool, view: EditorView): string {
   return `{${[...set].map(([question, text]) => `${JSON.stringify(question)}:${text}`).join(',')}}`;
 }
 
-function editsOf(variable: Variable, current: JsonValue | undefined): JsonValue[] {
+function editsOf(variable: Variable, current: unknown): JsonValue[] {
   switch (variable.type) {
     case 'choice':
       return variable.choices.map((choice) => choice.value);
@@ -69,12 +70,6 @@ function editsOf(variable: Variable, current: JsonValue | undefined): JsonValue[
     default:
       return [];
   }
-}
-
-function valueAt(value: JsonValue, path: readonly string[]): JsonValue | undefined {
-  let at: JsonValue | undefined = value;
-  for (const key of path) at = isJsonObject(at) ? at[key] : undefined;
-  return at;
 }
 
 function withValueAt(value: JsonValue, path: readonly string[], replacement: JsonValue): JsonValue {
