@@ -2,7 +2,8 @@ import { Model } from 'survey-core';
 import { joinTexts, plainText, textsPerLocale } from './localized-text.js';
 import type { LocalText, LocaleTexts } from './localized-text.js';
 import { commentKey, readQuestionTree } from './read-questions.js';
-import type { Choice, ChoiceValue, FieldNode, PageQuestion, QuestionNode } from './question-tree.js';
+import type { QuestionTree } from './read-questions.js';
+import type { Choice, ChoiceValue, FieldNode, QuestionNode } from './question-tree.js';
 import type { SurveyDefinition } from './definition.js';
 
 /**
@@ -95,6 +96,13 @@ export type VariableCommon = {
   readonly part?: VariablePart;
   /** Where the value sits: from the data root, or within one entry for a repeated variable. */
   readonly path: readonly string[];
+  /**
+   * Marked `personalData` on its question, template field, matrix column or item (inherited by
+   * every part below the mark): left out of analysis and exports unless an administrator asks.
+   */
+  readonly personalData?: true;
+  /** The variable of the question marked `publicationConsent` (at most one per catalogue). */
+  readonly publicationConsent?: true;
 };
 
 export type Variable = VariableCommon &
@@ -103,16 +111,22 @@ export type Variable = VariableCommon &
     readonly repeat?: { readonly question: string; readonly maxCount: number };
   };
 
-export type Catalogue = { readonly variables: readonly Variable[] };
+/** A page of the definition: the `section` of its variables, with its title. */
+export type CatalogueSection = { readonly name: string; readonly title: string; readonly titles?: LocaleTexts };
+
+export type Catalogue = { readonly variables: readonly Variable[]; readonly sections: readonly CatalogueSection[] };
 
 export const ENTRY_PLACEHOLDER = '{n}';
 
 export function buildCatalogue(definition: SurveyDefinition): Catalogue {
-  return catalogueFromTree(readQuestionTree(new Model(definition)).questions);
+  return catalogueFromTree(readQuestionTree(new Model(definition)));
 }
 
-export function catalogueFromTree(questions: readonly PageQuestion[]): Catalogue {
-  return { variables: questions.flatMap(({ section, node }) => topLevelVariables(node, section)) };
+export function catalogueFromTree({ questions, sections }: Pick<QuestionTree, 'questions' | 'sections'>): Catalogue {
+  return {
+    variables: questions.flatMap(({ section, node }) => topLevelVariables(node, section)),
+    sections: sections.map((section) => ({ name: section.name, title: section.title.text, ...(section.title.locales ? { titles: section.title.locales } : {}) })),
+  };
 }
 
 /** What the variables of one question share while its parts are walked. */
@@ -128,10 +142,23 @@ type Scope = {
   readonly repeat?: { readonly question: string; readonly maxCount: number };
   /** In a matrix cell a multiple choice is one cell, not one column per choice (API.md). */
   readonly inCell: boolean;
+  /** The question, or an element on the way down to this part, is marked personalData. */
+  readonly personalData: boolean;
+  readonly publicationConsent: boolean;
 };
 
 function topLevelVariables(node: QuestionNode, section: string): Variable[] {
-  const scope: Scope = { question: node.name, section, key: node.name, path: [node.name], questionTitle: node.title, partTitles: [], inCell: false };
+  const scope: Scope = {
+    question: node.name,
+    section,
+    key: node.name,
+    path: [node.name],
+    questionTitle: node.title,
+    partTitles: [],
+    inCell: false,
+    personalData: node.personalData,
+    publicationConsent: node.publicationConsent,
+  };
   if (node.kind === 'dynamic-panel' || node.kind === 'matrix-dynamic') {
     const count = partVariable(scope, node.type, { type: 'count' }, 'count', plainText('number of entries'));
     const repeat = { question: node.name, maxCount: node.maxCount };
@@ -146,6 +173,7 @@ function topLevelVariables(node: QuestionNode, section: string): Variable[] {
         part: { [partName]: field.name },
         repeat,
         inCell: node.kind === 'matrix-dynamic',
+        personalData: scope.personalData || field.personalData,
       }),
     );
     return [count, ...entries, ...commentVariables(node, scope)];
@@ -217,6 +245,7 @@ function leafVariables(node: FieldNode, scope: Scope): Variable[] {
               partTitles: [...scope.partTitles, row.text, column.title],
               part: { ...scope.part, row: row.value, column: column.name },
               inCell: true,
+              personalData: scope.personalData || column.personalData,
             }),
           ),
         ),
@@ -231,6 +260,7 @@ function leafVariables(node: FieldNode, scope: Scope): Variable[] {
             path: [...scope.path, item.name],
             partTitles: [...scope.partTitles, item.title],
             part: { ...scope.part, item: item.name },
+            personalData: scope.personalData || item.personalData,
           }),
         ),
         ...commentVariables(node, scope),
@@ -290,6 +320,8 @@ function common(scope: Scope, questionType: string): VariableCommon & Pick<Varia
     ...(scope.part ? { part: scope.part } : {}),
     path: scope.path,
     ...(scope.repeat ? { repeat: scope.repeat } : {}),
+    ...(scope.personalData ? { personalData: true as const } : {}),
+    ...(scope.publicationConsent ? { publicationConsent: true as const } : {}),
   };
 }
 

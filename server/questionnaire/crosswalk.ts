@@ -190,6 +190,45 @@ export function mapAnswers(
   return { data: current, dropped };
 }
 
+/**
+ * The crosswalk's steps from one version to another, with a step that keeps every name where it
+ * has none (a version published without a crosswalk step, or a survey without a crosswalk):
+ * names the crosswalk does not mention stay as they are.
+ */
+export function crosswalkOrSameNames(crosswalk: Crosswalk | null, fromVersion: number, toVersion: number): Crosswalk {
+  const steps: CrosswalkStep[] = [];
+  for (let version = fromVersion; version < toVersion; ) {
+    const step =
+      crosswalk?.steps.find((candidate) => candidate.from === version && candidate.to <= toVersion) ??
+      { from: version, to: version + 1, renamed: {}, recoded: {}, dropped: [] };
+    steps.push(step);
+    version = step.to;
+  }
+  return { steps };
+}
+
+/** How a question of `fromVersion` is named in `toVersion`; null when a step drops it. */
+export function questionNameThrough(crosswalk: Crosswalk, fromVersion: number, toVersion: number, question: string): string | null {
+  let name = question;
+  for (const step of stepsBetween(crosswalk, fromVersion, toVersion)) {
+    if (step.dropped.includes(name)) return null;
+    name = own(step.renamed, name) ?? name;
+  }
+  return name;
+}
+
+/** Whether any step on the way recodes the question (named as in `toVersion`) or what it was renamed from. */
+export function isRecodedThrough(crosswalk: Crosswalk, fromVersion: number, toVersion: number, question: string): boolean {
+  let name = question;
+  let recoded = false;
+  for (const step of stepsBetween(crosswalk, fromVersion, toVersion)) {
+    if (step.dropped.includes(name)) return false;
+    name = own(step.renamed, name) ?? name;
+    if (own(step.recoded, name)) recoded = true;
+  }
+  return recoded;
+}
+
 function stepsBetween(crosswalk: Crosswalk, fromVersion: number, toVersion: number): CrosswalkStep[] {
   if (toVersion < fromVersion) throw new Error(`answers map forward only, not from version ${fromVersion} back to ${toVersion}`);
   const steps: CrosswalkStep[] = [];

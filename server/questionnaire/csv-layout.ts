@@ -55,12 +55,33 @@ export function wideRow(columns: readonly Column[], data: unknown, options: CsvV
  */
 export function longRows(catalogue: Catalogue, data: unknown, options: CsvValues): LongRow[] {
   const rows: LongRow[] = [];
-  for (const column of expandRepeats(catalogue, repeatCounts(catalogue, [data]))) {
+  for (const column of entryColumns(catalogue, repeatCounts(catalogue, [data]))) {
     const cell = readCell(column, data);
     if (cell === undefined) continue;
     rows.push({ variable: column.key, question: column.question, value: shown(cell, options), label: cell.label ?? '' });
   }
   return rows;
+}
+
+/**
+ * The columns for one response's entry counts, kept per catalogue and counts: replies mostly
+ * have the same numbers of entries, and laying the columns out again for every line of a long
+ * export of thousands of replies was a quarter of its time.
+ */
+const laidOut = new WeakMap<Catalogue, Map<string, readonly Column[]>>();
+const LAYOUTS_KEPT = 100;
+
+function entryColumns(catalogue: Catalogue, counts: RepeatCounts): readonly Column[] {
+  let layouts = laidOut.get(catalogue);
+  if (!layouts) laidOut.set(catalogue, (layouts = new Map()));
+  const key = [...counts].map(([question, count]) => `${count}:${question}`).join('\n');
+  let columns = layouts.get(key);
+  if (!columns) {
+    columns = expandRepeats(catalogue, counts);
+    if (layouts.size >= LAYOUTS_KEPT) layouts.clear();
+    layouts.set(key, columns);
+  }
+  return columns;
 }
 
 function shown(cell: CellValue | undefined, { values }: CsvValues): string {

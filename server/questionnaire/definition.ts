@@ -1,12 +1,13 @@
 import { JsonRequiredPropertyError, Model } from 'survey-core';
 import type { JsonError } from 'survey-core';
 import { catalogueFromTree } from './catalogue.js';
+import { customPropertyReasons } from './custom-properties.js';
 import { collectNames } from './definition-names.js';
 import { expressionReasons } from './expression-references.js';
 import { isJsonObject } from './json.js';
 import type { JsonObject } from './json.js';
 import { readQuestionTree } from './read-questions.js';
-import type { PageQuestion } from './question-tree.js';
+import type { PageQuestion, SectionNode } from './question-tree.js';
 
 /**
  * A SurveyJS definition as stored and served: a JSON object. It stays loose on purpose — its
@@ -29,7 +30,13 @@ export function checkDefinition(json: unknown): DefinitionCheck {
 
 /** checkDefinition's verdict with what it built on the way, so that compiling reuses them. */
 export type ExaminedDefinition =
-  | { readonly ok: true; readonly definition: SurveyDefinition; readonly model: Model; readonly questions: readonly PageQuestion[] }
+  | {
+      readonly ok: true;
+      readonly definition: SurveyDefinition;
+      readonly model: Model;
+      readonly questions: readonly PageQuestion[];
+      readonly sections: readonly SectionNode[];
+    }
   | { readonly ok: false; readonly reasons: readonly string[] };
 
 export function examineDefinition(json: unknown): ExaminedDefinition {
@@ -47,11 +54,12 @@ export function examineDefinition(json: unknown): ExaminedDefinition {
     ...names.reasons,
     ...pageReasons(model, tree.questions.length),
     ...tree.reasons,
+    ...customPropertyReasons(model),
     ...expressionReasons(json, names),
   ];
   // Only a tree without problems gives meaningful columns to compare.
-  if (reasons.length === 0) reasons.push(...columnReasons(catalogueFromTree(tree.questions).variables));
-  return reasons.length === 0 ? { ok: true, definition: json, model, questions: tree.questions } : { ok: false, reasons };
+  if (reasons.length === 0) reasons.push(...columnReasons(catalogueFromTree(tree).variables));
+  return reasons.length === 0 ? { ok: true, definition: json, model, questions: tree.questions, sections: tree.sections } : { ok: false, reasons };
 }
 
 /** Reported by collectNames() with the element's position instead of survey-core's invented name. */

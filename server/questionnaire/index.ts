@@ -1,4 +1,6 @@
 import type { SchemaObject } from 'ajv';
+// First: every Model the core builds reads the platform's own properties.
+import './custom-properties.js';
 import { answerCheckerFromTree } from './answer-schema.js';
 import { catalogueFromTree } from './catalogue.js';
 import type { Catalogue } from './catalogue.js';
@@ -53,9 +55,9 @@ export function compileQuestionnaire(definition: SurveyDefinition): CompiledQues
   if (!examined.ok) throw new InvalidDefinitionError(examined.reasons);
   // The model that built the question tree now serves the submit rules, which only read it, or
   // else survey-core's submit validator, which owns it.
-  const { model, questions } = examined;
+  const { model, questions, sections } = examined;
   const resultValues = model.calculatedValues.filter((value) => value.includeIntoResult).map((value) => value.name);
-  const catalogue = deepFreeze(catalogueFromTree(questions));
+  const catalogue = deepFreeze(catalogueFromTree({ questions, sections }));
   const checker = answerCheckerFromTree(questions, resultValues);
   const rules = compileSubmitRules(definition, model);
   const submit = rules.ok ? rules.validator : submitValidatorFor(model);
@@ -85,7 +87,7 @@ function deepFreeze<T>(value: T): T {
 export { checkDefinition } from './definition.js';
 export type { DefinitionCheck, SurveyDefinition } from './definition.js';
 export { buildCatalogue, catalogueFromTree, ENTRY_PLACEHOLDER } from './catalogue.js';
-export type { Catalogue, Variable, VariableChoice, VariablePart, VariableType, VariableValue } from './catalogue.js';
+export type { Catalogue, CatalogueSection, Variable, VariableChoice, VariablePart, VariableType, VariableValue } from './catalogue.js';
 export { expandRepeats, repeatCounts } from './repeats.js';
 export type { Column, RepeatCounts } from './repeats.js';
 export { readCell, valueAt } from './variable-values.js';
@@ -96,10 +98,23 @@ export { createSubmitValidator } from './submit-validation.js';
 export type { Progress, SubmitValidator } from './submit-validation.js';
 export { LONG_COLUMNS, WIDE_RESPONSE_COLUMNS, longRows, wideColumns, wideColumnsFor, wideHeader, wideRow } from './csv-layout.js';
 export type { CsvValues, LongRow } from './csv-layout.js';
-export { CSV_BOM, csvCell, csvLine } from './csv-text.js';
-export { crosswalkNameReasons, mapAnswers, parseCrosswalk } from './crosswalk.js';
+export { crosswalkNameReasons, crosswalkOrSameNames, isRecodedThrough, mapAnswers, parseCrosswalk, questionNameThrough } from './crosswalk.js';
 export type { AnswerCheck, Crosswalk, CrosswalkParse, CrosswalkStep, DroppedAnswer, MappedAnswers } from './crosswalk.js';
 export { isAnswered } from './answered.js';
 export { commentKey } from './read-questions.js';
 export type { Problem } from './problem.js';
 export type { JsonObject, JsonValue } from './json.js';
+export { PERSONAL_DATA, PUBLICATION_CONSENT, customPropertyReasons, readConsent, registerCustomProperties } from './custom-properties.js';
+export { DEFAULT_LOCALE, catalogueLocales, isCatalogueLocale, localizeCatalogue, variableChoices } from './catalogue-locale.js';
+export { EVERY_VARIABLE, catalogueQuestions, isSelected, selectVariables } from './variable-selection.js';
+export type { VariableSelection } from './variable-selection.js';
+export { chosenValues, comparisonCell, comparisonCells, comparisonColumn, createComparison, createSummaryCounter, summarySpecs } from './comparison.js';
+export type { CellCode, ChoiceCount, ComparisonBuilder, ComparisonCell, ComparisonColumn, Summary, SummaryCounter, SummarySpec } from './comparison.js';
+export { PUBLICATION_CONSENTS, aliasName, consentOf, consentQuestion, publicationView, shownState, strictestConsent } from './publication.js';
+export type { Audience, ConsentedReply, PublicationConsent, Shown } from './publication.js';
+export { carryForward, createRounds, earlierQuestions, roundsLayout } from './rounds.js';
+export type { RoundCell, RoundSummary, RoundTally, RoundVariable, RoundVersion, RoundsAccumulator, RoundsLayout, VariableRef } from './rounds.js';
+export { countryProfile } from './profile.js';
+export type { ProfileAnswer, ProfileQuestion, ProfileRound, ProfileSection } from './profile.js';
+export { CODEBOOK_COLUMNS, codebookRows, codebookVariables } from './codebook.js';
+export type { CodebookChoice, CodebookRow, CodebookVariable } from './codebook.js';

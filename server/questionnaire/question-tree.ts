@@ -29,6 +29,10 @@ type NodeBase = {
   readonly title: LocalText;
   /** `showCommentArea`: a free comment stored under `<name>-Comment`. */
   readonly commentArea: boolean;
+  /** `"personalData": true` (see custom-properties.ts): analysis leaves it out by default. */
+  readonly personalData: boolean;
+  /** `"publicationConsent": true`: the answer says whether the reply may be published. */
+  readonly publicationConsent: boolean;
 };
 
 export type TextNode = NodeBase & { readonly kind: 'text'; readonly value: TextValue };
@@ -120,6 +124,9 @@ export type MatrixDynamicNode = NodeBase & {
 
 export type RepeatNode = DynamicPanelNode | MatrixDynamicNode;
 export type QuestionNode = FieldNode | RepeatNode;
+
+/** A page: its name is the catalogue's `section`. */
+export type SectionNode = { readonly name: string; readonly title: LocalText };
 
 /** A top-level question with the page it sits on. */
 export type PageQuestion = { readonly section: string; readonly node: QuestionNode };

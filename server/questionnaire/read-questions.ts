@@ -16,10 +16,11 @@ import {
   settings,
 } from 'survey-core';
 import type { LocalizableString, Model } from 'survey-core';
+import { hasFlag, PERSONAL_DATA, PUBLICATION_CONSENT } from './custom-properties.js';
 import { readLocalText } from './localized-text.js';
 import { DISPLAY_ONLY_TYPES } from './progress-count.js';
 import { checkedChoices, isChoiceValue, readChoice, readChoices, readItems, reportDuplicates } from './read-choices.js';
-import type { CellNode, FieldNode, PageQuestion, QuestionNode, TextNode, TextValue } from './question-tree.js';
+import type { CellNode, FieldNode, PageQuestion, QuestionNode, SectionNode, TextNode, TextValue } from './question-tree.js';
 
 /**
  * Reads survey-core's object model into the question tree. Reading the model rather than the
@@ -39,7 +40,11 @@ import type { CellNode, FieldNode, PageQuestion, QuestionNode, TextNode, TextVal
  *   CSV layout of API.md has no columns for them.
  */
 
-export type QuestionTree = { readonly questions: readonly PageQuestion[]; readonly reasons: readonly string[] };
+export type QuestionTree = {
+  readonly questions: readonly PageQuestion[];
+  readonly sections: readonly SectionNode[];
+  readonly reasons: readonly string[];
+};
 
 const SINGLE_CHOICE_TYPES = new Set(['radiogroup', 'dropdown', 'buttongroup']);
 const MULTIPLE_CHOICE_TYPES = new Set(['checkbox', 'tagbox']);
@@ -66,7 +71,9 @@ export function readQuestionTree(model: Model): QuestionTree {
     const node = readQuestion(question, { where: 'page', label: `question '${question.name}'`, reasons });
     if (node) questions.push({ section: question.page?.name ?? '', node });
   }
-  return { questions, reasons };
+  // A page without a title reads as its name, as survey-core's navigation shows it.
+  const sections = model.pages.map((page) => ({ name: page.name, title: readLocalText(page.locTitle, page.title || page.name) }));
+  return { questions, sections, reasons };
 }
 
 function readQuestion(question: Question, context: Context): QuestionNode | undefined {
@@ -76,6 +83,8 @@ function readQuestion(question: Question, context: Context): QuestionNode | unde
     type: question.getType(),
     title: readLocalText(question.locTitle, question.title),
     commentArea: question.showCommentArea,
+    personalData: hasFlag(question, PERSONAL_DATA),
+    publicationConsent: hasFlag(question, PUBLICATION_CONSENT),
   };
   if (question.valueName) reasons.push(`${label}: valueName is not supported; every question keeps its own answer`);
   if (base.commentArea && where === 'cell') reasons.push(`${label}: comment areas in matrix cells are not supported`);
@@ -189,6 +198,8 @@ function readTextItem(item: MultipleTextItemModel): TextNode {
     type: 'text',
     title: readLocalText(item.locTitle, item.title),
     commentArea: false,
+    personalData: hasFlag(item, PERSONAL_DATA),
+    publicationConsent: false,
     kind: 'text',
     value: textValue(item.editor),
   };
@@ -216,7 +227,8 @@ function readColumn(
   const node = readQuestion(column.templateQuestion, { where: 'cell', label, reasons, inheritedChoices });
   if (node === undefined) return undefined;
   const title = readLocalText(column.locTitle, column.title);
-  const named = { ...node, name: column.name, title };
+  // The flag sits on the column, not on the template question survey-core makes of it.
+  const named = { ...node, name: column.name, title, personalData: node.personalData || hasFlag(column, PERSONAL_DATA) };
   if (isCellNode(named)) return named;
   reasons.push(`${label}: cell type '${node.type}' is not supported in a matrix`);
   return undefined;

@@ -65,12 +65,17 @@ function codedCell(value: unknown, choices: readonly VariableChoice[]): { code: 
 
 /** A choice code matches as text too: the answer schema keeps types exact, old data may not be. */
 function sameValue(value: unknown, choice: string | number): boolean {
-  return value === choice || (typeof value !== 'object' && String(value) === String(choice));
+  if (value === choice) return true;
+  // Two strings or two numbers that are not === differ as text too (JSON has no NaN); skipping
+  // String() here matters: the wide CSV compares every checkbox choice with every tick.
+  return typeof value !== typeof choice && typeof value !== 'object' && String(value) === String(choice);
 }
 
 export function valueAt(data: unknown, path: readonly string[]): unknown {
   let current: unknown = data;
-  for (const step of path) {
+  // An indexed loop: this runs for every cell of every exported row.
+  for (let index = 0; index < path.length; index += 1) {
+    const step = path[index] as string;
     // Own keys only: data is parsed JSON, and `toString` must not find Object's method.
     if (typeof current !== 'object' || current === null || !Object.hasOwn(current, step)) return undefined;
     current = (current as Record<string, unknown>)[step];

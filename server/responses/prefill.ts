@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { ResponseStatus } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
-import { mapAnswers } from '../questionnaire/index.js';
-import type { Crosswalk, CrosswalkStep, DroppedAnswer, JsonObject } from '../questionnaire/index.js';
+import { crosswalkOrSameNames, mapAnswers } from '../questionnaire/index.js';
+import type { DroppedAnswer, JsonObject } from '../questionnaire/index.js';
 import { resolveTarget, type ResponseTarget } from './records.js';
 import type { ResponsesDeps } from './service.js';
 
@@ -35,25 +35,10 @@ export function createPrefill({ db, questionnaires, surveys }: Pick<ResponsesDep
       .limit(1)
       .executeTakeFirst();
     if (!earlier) throw notFound('NO_EARLIER_RESPONSE', 'This member state has not answered an earlier version of the questionnaire.');
-    const crosswalk = stepsOrSameNames(await surveys.crosswalkOf(target.surveyId), earlier.version, target.version);
+    const crosswalk = crosswalkOrSameNames(await surveys.crosswalkOf(target.surveyId), earlier.version, target.version);
     const { data, dropped } = mapAnswers(crosswalk, earlier.version, target.version, earlier.data as JsonObject, questionnaire);
     return { fromVersion: earlier.version, fromRevision: earlier.revision, fromStatus: earlier.status, data, dropped: [...dropped] };
   }
 
   return { prefill };
-}
-
-/**
- * The crosswalk's steps from one version to another, with a step that keeps every name where it
- * has none (a version published without a crosswalk step): names the crosswalk does not mention
- * stay as they are, and the new version's check then drops what it does not have.
- */
-function stepsOrSameNames(crosswalk: Crosswalk | null, from: number, to: number): Crosswalk {
-  const steps: CrosswalkStep[] = [];
-  for (let version = from; version < to; ) {
-    const step = crosswalk?.steps.find((s) => s.from === version && s.to <= to) ?? { from: version, to: version + 1, renamed: {}, recoded: {}, dropped: [] };
-    steps.push(step);
-    version = step.to;
-  }
-  return { steps };
 }

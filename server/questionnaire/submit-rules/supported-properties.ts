@@ -27,7 +27,10 @@ const PRESENTATION = [
   'state',
 ];
 
-const ELEMENT = ['type', 'name', 'visible', 'visibleIf', ...PRESENTATION];
+/** The platform's own marks (custom-properties.ts): they change analysis, never what a submission must hold. */
+const ANALYSIS_MARKS = ['personalData', 'publicationConsent'];
+
+const ELEMENT = ['type', 'name', 'visible', 'visibleIf', ...PRESENTATION, ...ANALYSIS_MARKS];
 const QUESTION = [...ELEMENT, 'isRequired', 'requiredErrorText', 'validators'];
 const PLACEHOLDER = ['placeholder', 'placeHolder'];
 const TEXT_INPUT = ['inputType', 'min', 'max', 'step', 'minErrorText', 'maxErrorText', 'stepErrorText', 'maxLength', 'size', 'inputSize', 'autocomplete', 'dataList', 'textUpdateMode', ...PLACEHOLDER];
@@ -186,8 +189,9 @@ const COLUMN = [
   'selectAllText',
   'minSelectedChoices',
   'maxSelectedChoices',
+  ...ANALYSIS_MARKS,
 ];
-const TEXT_ITEM = ['name', 'title', 'isRequired', 'requiredErrorText', 'inputType', 'validators', 'maxLength', 'size', 'inputSize', ...PLACEHOLDER];
+const TEXT_ITEM = ['name', 'title', 'isRequired', 'requiredErrorText', 'inputType', 'validators', 'maxLength', 'size', 'inputSize', ...PLACEHOLDER, ...ANALYSIS_MARKS];
 /** `isExclusive` makes an item act like "none" (survey-core's isNoneItem), which the rules read from the model. */
 const CHOICE_ITEM = ['value', 'text', 'isExclusive'];
 

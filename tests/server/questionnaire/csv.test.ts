@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../../server/questionnaire/catalogue.js';
 import { LONG_COLUMNS, WIDE_RESPONSE_COLUMNS, longRows, wideColumns, wideHeader, wideRow } from '../../../server/questionnaire/csv-layout.js';
-import { CSV_BOM, csvCell, csvLine } from '../../../server/questionnaire/csv-text.js';
+import { encodeCsv } from '../../../server/analysis/export/csv-encoder.js';
 import type { JsonObject } from '../../../server/questionnaire/json.js';
 import { expandRepeats } from '../../../server/questionnaire/repeats.js';
 import { answerSets } from './support/answer-arbitraries.js';
@@ -20,34 +20,6 @@ function wideCells(data: JsonObject, values: 'codes' | 'labels', dataSets: JsonO
   const row = wideRow(columns, data, { values });
   return Object.fromEntries(columns.map((column, index) => [column.key, row[index] as string]));
 }
-
-describe('csvCell and csvLine', () => {
-  it.each([
-    ['plain', 'plain'],
-    ['', ''],
-    ['a,b', '"a,b"'],
-    ['say "hi"', '"say ""hi"""'],
-    ['two\r\nlines', '"two\r\nlines"'],
-    ['line\nfeed', '"line\nfeed"'],
-    ['=SUM(A1)', "'=SUM(A1)"],
-    ['+49 30', "'+49 30"],
-    ['-3', "'-3"],
-    ['@home', "'@home"],
-    ['\tindent', "'\tindent"],
-    ['\rreturn', `"'\rreturn"`],
-    ['=a,b', `"'=a,b"`],
-    ["'quoted", "'quoted"],
-    ['a=b', 'a=b'],
-  ])('%j → %j', (value, cell) => {
-    expect(csvCell(value)).toBe(cell);
-  });
-
-  it('joins cells with commas and ends the line with CRLF', () => {
-    expect(csvLine(['a', 'b,c', '-1'])).toBe(`a,"b,c",'-1\r\n`);
-    expect(csvLine([])).toBe('\r\n');
-    expect(CSV_BOM).toBe('\uFEFF');
-  });
-});
 
 describe('wide layout', () => {
   it('starts with the response columns of API.md, then one column per variable in catalogue order', () => {
@@ -166,9 +138,7 @@ describe('round trips, property-based', () => {
     fc.assert(
       fc.property(fc.array(answerSets(questions), { minLength: 1, maxLength: 3 }), (dataSets) => {
         const columns = wideColumns(catalogue, dataSets);
-        const text = [wideHeader(columns), ...dataSets.map((data, index) => [`S${index}`, 'State', 'submitted', '1', '', ...wideRow(columns, data, { values: 'codes' })])]
-          .map(csvLine)
-          .join('');
+        const text = encodeCsv([wideHeader(columns), ...dataSets.map((data, index) => [`S${index}`, 'State', 'submitted', '1', '', ...wideRow(columns, data, { values: 'codes' })])]);
         const [header, ...rows] = parseCsv(text);
         expect(header).toEqual(wideHeader(columns));
         rows.forEach((row, index) => {
@@ -183,9 +153,7 @@ describe('round trips, property-based', () => {
   it('long CSV: every answer set reads back from its lines', () => {
     fc.assert(
       fc.property(answerSets(questions), (data) => {
-        const text = [[...LONG_COLUMNS], ...longRows(catalogue, data, { values: 'codes' }).map((row) => ['EE', row.variable, row.question, row.value, row.label])]
-          .map(csvLine)
-          .join('');
+        const text = encodeCsv([[...LONG_COLUMNS], ...longRows(catalogue, data, { values: 'codes' }).map((row) => ['EE', row.variable, row.question, row.value, row.label])]);
         const [header, ...lines] = parseCsv(text);
         expect(header).toEqual([...LONG_COLUMNS]);
         const values = new Map(lines.map((line) => [line[1] as string, line[3] as string]));
@@ -207,7 +175,7 @@ describe('round trips, property-based', () => {
     fc.assert(
       fc.property(answerSets(v2Questions), (data) => {
         const columns = wideColumns(v2Catalogue, [data]);
-        const [header, row] = parseCsv(csvLine(wideHeader(columns)) + csvLine(['EE', 'Estonia', 'draft', '3', '', ...wideRow(columns, data, { values: 'codes' })]));
+        const [header, row] = parseCsv(encodeCsv([wideHeader(columns), ['EE', 'Estonia', 'draft', '3', '', ...wideRow(columns, data, { values: 'codes' })]]));
         const cellOf = (key: string) => (row as string[])[(header as string[]).indexOf(key)];
         expect(rebuildAnswers(columns, cellOf)).toEqual(exportable(data, v2Questions));
       }),

@@ -1,8 +1,10 @@
 /**
  * A small RFC 4180 reader for round-trip tests only (production code writes CSV, never reads
- * it). Undoes the formula neutralisation: an apostrophe before = + - @ tab or CR is dropped.
+ * it), strict about line ends. Undoes the formula neutralisation: an apostrophe before = + - @ tab or CR is dropped.
  */
-export function parseCsv(text: string): string[][] {
+export function parseCsv(file: string): string[][] {
+  // Every download starts with a BOM, so that spreadsheets read UTF-8.
+  const text = file.startsWith('\uFEFF') ? file.slice(1) : file;
   const rows: string[][] = [];
   let row: string[] = [];
   let cell = '';
