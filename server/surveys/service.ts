@@ -3,7 +3,7 @@ import type { Database, SurveyVersionStatus } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
 import { checkDefinition, type SurveyDefinition } from '../questionnaire/definition.js';
 import { parseCrosswalk, type Crosswalk } from '../questionnaire/crosswalk.js';
-import { comparisonTablesReasons } from './comparison-tables.js';
+import { comparisonTablesFileReasons } from './comparison-tables.js';
 import { canonicalJson, contentHash } from './content-hash.js';
 import { crosswalkFileReasons } from './crosswalk-file.js';
 import type { JsonFile, SurveyFolder } from './definition-files.js';
@@ -26,6 +26,14 @@ export interface SurveyVersionInfo {
 
 export interface SurveyVersionRecord extends SurveyVersionInfo {
   definition: SurveyDefinition;
+}
+
+/** A named comparison table of tables.json, as stored (its shape checked at import). */
+export interface ComparisonTable {
+  readonly id: string;
+  readonly title: string;
+  readonly description?: string;
+  readonly questions: readonly string[];
 }
 
 const INFO_COLUMNS = ['survey_id', 'version', 'title', 'status', 'published_at', 'content_hash'] as const;
@@ -202,7 +210,15 @@ export function createSurveysService(db: Kysely<Database>) {
     });
   }
 
-  return { list, findVersion, getVersion, getVersionInfo, createSurvey, publishNextVersion, setStatus, crosswalkOf, importFolders };
+  /** The survey's named comparison tables (tables.json); empty when it has none. */
+  async function comparisonTablesOf(surveyId: string): Promise<ComparisonTable[]> {
+    const row = await db.selectFrom('surveys').select('comparison_tables').where('id', '=', surveyId).executeTakeFirst();
+    if (!row) throw notFound('SURVEY_NOT_FOUND', 'There is no such questionnaire.');
+    const stored = row.comparison_tables as { tables?: ComparisonTable[] } | null;
+    return stored?.tables ?? [];
+  }
+
+  return { list, findVersion, getVersion, getVersionInfo, createSurvey, publishNextVersion, setStatus, crosswalkOf, comparisonTablesOf, importFolders };
 }
 
 export type SurveysService = ReturnType<typeof createSurveysService>;
@@ -221,7 +237,7 @@ async function storeCrosswalkAndTables(trx: Transaction<Database>, folder: Surve
     if (reasons.length > 0) throw new InvalidSurveyFileError(folder.crosswalk.file, 'crosswalk', reasons);
   }
   if (folder.tables) {
-    const reasons = comparisonTablesReasons(folder.tables.json);
+    const reasons = await comparisonTablesFileReasons(trx, folder, folder.tables.json);
     if (reasons.length > 0) throw new InvalidSurveyFileError(folder.tables.file, 'list of comparison tables', reasons);
   }
   await trx
