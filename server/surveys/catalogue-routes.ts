@@ -36,6 +36,10 @@ const CatalogueVariable = Type.Object({
     }),
   ),
   repeat: Type.Optional(Type.Object({ question: Type.String(), maxCount: Type.Number() })),
+  personalData: Type.Optional(
+    Type.Literal(true, { description: 'Personal data (marked personalData in the definition): left out of comparisons and exports unless an administrator includes it' }),
+  ),
+  publicationConsent: Type.Optional(Type.Literal(true, { description: 'The answer says whether the reply may be published (as_received, anonymised, not_for_publication)' })),
 });
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
