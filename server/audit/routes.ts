@@ -1,8 +1,8 @@
-import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
-import { CSV_BOM, csvLine } from '../questionnaire/csv-text.js';
+import { CSV_CONTENT_TYPE, csvStream } from '../analysis/export/csv-encoder.js';
+import { DOWNLOAD_ACTION } from '../analysis/export/download-audit.js';
 import { errorResponses, Timestamp } from '../http/schemas.js';
 
 const Filter = Type.Object(
@@ -49,18 +49,18 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await fastify.audit.record({ actor: principalOf(request).user, action: 'export.downloaded', target: 'audit.csv', ip: request.ip });
+      await fastify.audit.record({ actor: principalOf(request).user, action: DOWNLOAD_ACTION, target: 'audit.csv', ip: request.ip });
       const events = fastify.audit.stream(request.query);
-      async function* lines() {
-        yield CSV_BOM + csvLine(['id', 'at', 'actor_email', 'action', 'target', 'ip', 'details']);
+      async function* records() {
+        yield [['id', 'at', 'actor_email', 'action', 'target', 'ip', 'details']];
         for await (const e of events) {
-          yield csvLine([e.id, e.at.toISOString(), e.actorEmail ?? '', e.action, e.target ?? '', e.ip ?? '', JSON.stringify(e.details)]);
+          yield [[e.id, e.at.toISOString(), e.actorEmail, e.action, e.target, e.ip, JSON.stringify(e.details)]];
         }
       }
       return reply
-        .type('text/csv; charset=utf-8')
+        .type(CSV_CONTENT_TYPE)
         .header('content-disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
-        .send(Readable.from(lines()));
+        .send(csvStream(records()));
     },
   );
 };
