@@ -1,0 +1,39 @@
+import { Type } from 'typebox';
+import { Timestamp } from '../http/schemas.js';
+
+/** Shapes of the review board route (an extension of API.md, documented at /api/docs). */
+
+const ShownStatus = Type.Union([Type.Literal('not_started'), Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('accepted')]);
+const Count = Type.Integer({ minimum: 0 });
+
+export const BoardRow = Type.Object({
+  memberState: Type.String(),
+  memberStateName: Type.String(),
+  memberStateActive: Type.Boolean({ description: 'False for an inactive state, listed only because it has a reply' }),
+  status: ShownStatus,
+  revision: Type.Integer({ minimum: 0 }),
+  progress: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the (required) questions answered, 3 decimals, as GET …/responses gives it' }),
+  openComments: Type.Integer({ minimum: 0, description: 'Unresolved review comments, replies included, as GET …/responses counts them' }),
+  lastActivity: Type.Union(
+    [Type.Object({ at: Timestamp, by: Type.String({ description: 'Author of the latest revision' }) }), Type.Null()],
+    { description: 'The latest revision: a save, submission or review step; null without a reply' },
+  ),
+  submittedAt: Type.Union([Timestamp, Type.Null()]),
+  daysSinceSubmission: Type.Union([Count, Type.Null()], { description: 'Whole days since submittedAt while the reply is submitted; null otherwise' }),
+  resubmitted: Type.Boolean({ description: 'Submitted again after it was returned (or reopened)' }),
+});
+
+export const BoardSummary = Type.Object({
+  accepted: Count,
+  submitted: Count,
+  returned: Count,
+  draft: Count,
+  notStarted: Count,
+});
+
+export const ReviewBoard = Type.Object({
+  surveyId: Type.String(),
+  version: Type.Integer(),
+  rows: Type.Array(BoardRow),
+  summary: BoardSummary,
+});
