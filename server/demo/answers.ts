@@ -43,9 +43,10 @@ export function createAnswerMaker(version: DemoVersion) {
   // Only to see which questions the answers show; a model of our own, whose data we replace.
   const model = new Model(version.definition);
 
-  function complete(place: Place, random: Random, carried: JsonObject = {}): JsonObject {
+  /** `given`: answers that replace the varied ones (the state's own story, last year's answers). */
+  function complete(place: Place, random: Random, given: JsonObject = {}): JsonObject {
     const base = moved(version.base, version.baseFrom, place) as JsonObject;
-    const data: JsonObject = { ...vary(structuredClone(base), variables, random, place), ...structuredClone(carried) };
+    const data: JsonObject = { ...vary(structuredClone(base), variables, random, place), ...structuredClone(given) };
     for (let round = 0; ; round++) {
       dropHidden(data);
       const problems = questionnaire.validateForSubmit(data);
@@ -120,9 +121,10 @@ function vary(data: JsonObject, variables: readonly Variable[], random: Random, 
     switch (variable.type) {
       case 'choice': {
         // "Don't know" stays where the base reply has it: a made-up one would only blur the comparisons.
-        const choices = variable.choices.map((choice) => choice.value).filter((value) => value !== 'other' && value !== 'dont_know');
+        // A varied answer is another one than the base reply's, so states differ as often as `chance` says.
+        const choices = variable.choices.map((choice) => choice.value).filter((value) => value !== 'other' && value !== 'dont_know' && value !== current);
         const chance = variable.path.length === 1 ? 0.45 : 0.3;
-        if (current !== 'other' && random.chance(chance)) setAt(data, variable.path, random.pick(choices));
+        if (current !== 'other' && current !== 'dont_know' && choices.length > 0 && random.chance(chance)) setAt(data, variable.path, random.pick(choices));
         break;
       }
       case 'number':

@@ -11,7 +11,9 @@ export interface Random {
 }
 
 export function seededRandom(seed: string): Random {
-  let state = fnv1a(seed);
+  // Mixed, because FNV-1a leaves seeds that differ in one letter ("DK/1", "DE/1") close in their
+  // low bits, and mulberry32's first draws from close seeds were seen to move together.
+  let state = fmix32(fnv1a(seed));
   const next = () => {
     state = (state + 0x6d2b79f5) | 0;
     let t = Math.imul(state ^ (state >>> 15), 1 | state);
@@ -40,4 +42,15 @@ function fnv1a(text: string): number {
     hash = Math.imul(hash, 0x01000193);
   }
   return hash >>> 0;
+}
+
+/** MurmurHash3's finaliser: every input bit affects every output bit. */
+function fmix32(hash: number): number {
+  let h = hash;
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
+  return h >>> 0;
 }

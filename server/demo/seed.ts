@@ -9,28 +9,16 @@ import type { Actor, ResponseTarget } from '../responses/records.js';
 import type { ShownStatus } from '../responses/service.js';
 import { DEMO_PASSWORD, delegateAccount, ensureAccount, STAFF_ACCOUNTS, type DemoAccount } from './accounts.js';
 import { createAnswerMaker, type AnswerMaker, type Place } from './answers.js';
-import { DEMO_STATES, type DemoState } from './demo-states.js';
+import { DEMO_STATES, headlineAnswers, type DemoState } from './demo-states.js';
+import { aYearOn } from './development.js';
 import { seededRandom } from './random.js';
+import { createReviewer } from './review.js';
 
 export const DEMO_SURVEY = 'national-cooperation';
 
 /** The complete Estonian replies the tests use too: the one source of realistic answers. */
 const BASE_REPLIES = path.join(projectRoot, 'tests', 'fixtures', 'national-cooperation');
 const BASE_PLACE: Place = { name: 'Estonia', country: 'estonia', capital: 'Tallinn', domain: 'ee' };
-
-/** What a consultant says when sending a 2009 reply back; the returned states take them in turn. */
-const REVIEW_NOTES = [
-  {
-    question: 'identified_victims',
-    comment: 'Are these the figures for 2008? The national report gives other totals for adult women.',
-    message: 'Thank you for the reply. Please check the victim figures (see the comment) and submit again.',
-  },
-  {
-    question: 'national_referral_mechanism',
-    comment: 'Please describe who refers victims to assistance in practice, even without a written procedure.',
-    message: 'Nearly there: one answer needs a few more words (see the comment).',
-  },
-];
 
 /** The demo would not be safe or cannot work here; nothing has been written. */
 export class DemoRefusedError extends Error {}
@@ -52,10 +40,11 @@ export interface DemoReport {
 
 /**
  * Fills the database with demo accounts for every role and the national cooperation survey's
- * replies of all eleven member states: the 2009 round (version 1) reviewed, the 2010 follow-up
- * (version 2) under way, its drafts started from each state's 2009 answers. Everything goes
- * through the services a person would use, so it is checked as their work would be. What exists
- * is left alone, so running it again changes nothing.
+ * replies of the eleven member states in both rounds: the 2009 baseline (version 1) reviewed,
+ * the 2010 follow-up (version 2) mostly answered, started from each state's 2009 answers a year
+ * on — replies in every status, review threads, and each state's publication consent. Everything
+ * goes through the services a person would use, so it is checked as their work would be. What
+ * exists is left alone, so running it again changes nothing.
  */
 export async function seedDemo(app: FastifyInstance, options: DemoOptions = {}): Promise<DemoReport> {
   if (options.production && !options.force) {
@@ -66,6 +55,7 @@ export async function seedDemo(app: FastifyInstance, options: DemoOptions = {}):
   }
   // Before anything is written: without its base replies the demo cannot finish.
   const [v1, v2] = await Promise.all([answerMaker(app, 1, options.baseReplies), answerMaker(app, 2, options.baseReplies)]);
+  const makers = { 1: v1, 2: v2 } as const;
   const states: Array<DemoState & { name: string }> = [];
   const skippedStates: string[] = [];
   for (const state of DEMO_STATES) {
@@ -91,42 +81,39 @@ export async function seedDemo(app: FastifyInstance, options: DemoOptions = {}):
     responses.push({ version: target.version, memberState: target.memberState, status, created: before.status === 'not_started' });
   };
 
-  let returned = 0;
-  for (const state of states) {
-    const target = { surveyId: DEMO_SURVEY, version: 1, memberState: state.code };
-    await record(target, async () => {
-      const delegate = actor(state.code);
-      const consultant = actor('consultant');
-      const revision = await saveByPages(app, v1, target, delegate, v1.complete(state, seededRandom(`${state.code}/1`)));
-      await app.responses.submit(target, delegate, revision);
-      if (state.v1 === 'accepted') await app.responses.accept(target, consultant);
-      if (state.v1 === 'returned') {
-        const note = REVIEW_NOTES[returned++ % REVIEW_NOTES.length]!;
-        await app.responses.comments.create(target, consultant, { question: note.question, body: note.comment });
-        await app.responses.returnResponse(target, consultant, note.message);
-      }
-    });
-  }
-
-  for (const state of states) {
-    const outcome = state.v2;
-    if (outcome === null) continue;
-    const target = { surveyId: DEMO_SURVEY, version: 2, memberState: state.code };
-    await record(target, async () => {
-      const delegate = actor(state.code);
-      // As a delegate would start: from the state's 2009 answers, carried through the crosswalk.
-      const carried = await app.responses.prefill(target).catch((error: unknown) => {
-        if (error instanceof AppError && error.code === 'NO_EARLIER_RESPONSE') return { data: {} };
-        throw error;
+  const reviewer = createReviewer(app);
+  // The 2009 round first: the 2010 replies start from it.
+  for (const version of [1, 2] as const) {
+    for (const state of states) {
+      const outcome = state.outcome[version];
+      if (outcome === null) continue;
+      const target = { surveyId: DEMO_SURVEY, version, memberState: state.code };
+      await record(target, async () => {
+        const delegate = actor(state.code);
+        const given = version === 1 ? headlineAnswers(state, 1) : { ...(await aYearOnFrom2009(app, target, state)), ...headlineAnswers(state, 2) };
+        const reply = makers[version].complete(state, seededRandom(`${state.code}/${version}`), given);
+        if (typeof outcome === 'object') {
+          await saveByPages(app, makers[version], target, delegate, makers[version].firstPages(reply, outcome.draft));
+          return;
+        }
+        const revision = await saveByPages(app, makers[version], target, delegate, reply);
+        await app.responses.submit(target, delegate, revision);
+        await reviewer.review(target, outcome, { delegate, consultant: actor('consultant') });
       });
-      const reply = v2.complete(state, seededRandom(`${state.code}/2`), carried.data);
-      const data = outcome === 'submitted' ? reply : v2.firstPages(reply, outcome.draft);
-      const revision = await saveByPages(app, v2, target, delegate, data);
-      if (outcome === 'submitted') await app.responses.submit(target, delegate, revision);
-    });
+    }
   }
 
   return { accounts, responses, skippedStates };
+}
+
+/** As a delegate starts the follow-up: from the state's 2009 answers, carried through the crosswalk, a year on. */
+async function aYearOnFrom2009(app: FastifyInstance, target: ResponseTarget, state: DemoState): Promise<JsonObject> {
+  const carried = await app.responses.prefill(target).catch((error: unknown) => {
+    if (error instanceof AppError && error.code === 'NO_EARLIER_RESPONSE') return { data: {} };
+    throw error;
+  });
+  const { questionnaire } = await app.questionnaires.load(DEMO_SURVEY, target.version);
+  return aYearOn(carried.data, seededRandom(`${state.code}/a-year-on`), questionnaire.catalogue);
 }
 
 async function answerMaker(app: FastifyInstance, version: number, baseReplies = BASE_REPLIES): Promise<AnswerMaker> {
