@@ -4,17 +4,21 @@ import type { Role, User } from '../types/api';
 
 const HOME: NavItem = { label: 'Home', to: paths.home.getHref() };
 const QUESTIONNAIRES: NavItem = { label: 'Questionnaires', to: paths.questionnaires.getHref() };
+const ANALYSIS: NavItem = { label: 'Analysis', to: paths.analysis.getHref() };
 
 const ITEMS_BY_ROLE: Record<Role, NavItem[]> = {
   delegate: [{ label: 'Your questionnaires', to: paths.home.getHref() }],
-  consultant: [HOME, QUESTIONNAIRES],
-  analyst: [HOME, QUESTIONNAIRES, { label: 'API tokens', to: paths.apiTokens.getHref() }],
+  consultant: [HOME, QUESTIONNAIRES, ANALYSIS],
+  // The analyst's home is the workbench: no separate "Home".
+  analyst: [ANALYSIS, QUESTIONNAIRES, { label: 'API tokens', to: paths.apiTokens.getHref() }],
   admin: [
     HOME,
     { label: 'People', to: paths.people.getHref() },
     { label: 'Member states', to: paths.memberStates.getHref() },
     { label: 'Audit log', to: paths.auditLog.getHref() },
+    { label: 'Review board', to: paths.review.getHref() },
     QUESTIONNAIRES,
+    ANALYSIS,
   ],
 };
 

@@ -52,6 +52,18 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 },
                 { path: paths.responseHistory.path, lazy: () => import('./routes/response-history') },
                 {
+                  element: <RequireRole roles={ANALYSTS} />,
+                  children: [
+                    { path: paths.analysis.path, lazy: () => import('./routes/analysis') },
+                    { path: paths.analysisCodebook.path, lazy: () => import('./routes/analysis-codebook') },
+                    { path: paths.countryProfile.path, lazy: () => import('./routes/country-profile') },
+                  ],
+                },
+                {
+                  element: <RequireRole roles={REVIEWERS} />,
+                  children: [{ path: paths.review.path, lazy: () => import('./routes/review-board') }],
+                },
+                {
                   element: <RequireRole roles={ADMINISTRATORS} />,
                   children: [
                     { path: paths.people.path, lazy: () => import('./routes/people') },
@@ -70,6 +82,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
 }
 
 const ADMINISTRATORS = ['admin'] as const;
+// Who may read the review board (its route: consultants and administrators).
+const REVIEWERS = ['consultant', 'admin'] as const;
+// Everyone who may read every reply (API.md, Analysis).
+const ANALYSTS = ['analyst', 'consultant', 'admin'] as const;
 
 export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter(createRoutes(queryClient));

@@ -46,6 +46,28 @@ export const paths = {
     getHref: (surveyId: string, version: number, state: string) =>
       `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}/responses/${encodeURIComponent(state)}/history`,
   },
+  /** The analyst's workbench; what it shows is its query string (see features/analysis/workbench). */
+  analysis: {
+    path: '/analysis',
+    getHref: (search?: URLSearchParams) => withSearch('/analysis', search),
+  },
+  /** Every variable of a questionnaire version, with its codes and labels. */
+  analysisCodebook: {
+    path: '/analysis/codebook',
+    getHref: (surveyId: string, version: number) =>
+      withSearch('/analysis/codebook', new URLSearchParams({ survey: surveyId, version: String(version) })),
+  },
+  /** One member state's answers in every round of a questionnaire. */
+  countryProfile: {
+    path: '/analysis/profiles/:state',
+    getHref: (state: string, surveyId: string) =>
+      withSearch(`/analysis/profiles/${encodeURIComponent(state)}`, new URLSearchParams({ survey: surveyId })),
+  },
+  /** Where every member state's reply stands: the consultant's home, and here for administrators. */
+  review: {
+    path: '/review',
+    getHref: () => '/review',
+  },
   people: {
     path: '/admin/people',
     getHref: () => '/admin/people',
@@ -59,6 +81,11 @@ export const paths = {
     getHref: (action?: string) => (action ? `/admin/audit?${new URLSearchParams({ action }).toString()}` : '/admin/audit'),
   },
 } as const;
+
+function withSearch(path: string, search: URLSearchParams | undefined): string {
+  const query = search?.toString();
+  return query ? `${path}?${query}` : path;
+}
 
 function withNext(path: string, next: string | undefined): string {
   return next ? `${path}?${new URLSearchParams({ next }).toString()}` : path;

@@ -45,6 +45,8 @@ describe('the entry bundle', () => {
 
     expect([...packages].filter((name) => name.startsWith('survey-'))).toEqual([]);
     expect(files.has(`${SRC}features/surveys/components/questionnaire-view.tsx`)).toBe(false);
+    // Nor the workbench's charts and map: they load with the analysis pages.
+    expect([...packages].filter((name) => /^(@observablehq\/plot|d3-|topojson-|world-atlas)/.test(name))).toEqual([]);
     // The walk itself sees through the router to the shell.
     expect(files.has(`${SRC}components/layout/app-layout.tsx`)).toBe(true);
   });

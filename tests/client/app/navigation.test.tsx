@@ -38,9 +38,9 @@ async function navLabels(): Promise<string[]> {
 describe('Navigation', () => {
   it.each<[string, User, string[]]>([
     ['a delegate', delegateUser, ['Your questionnaires']],
-    ['a consultant', consultantUser, ['Home', 'Questionnaires']],
-    ['an analyst', analystUser, ['Home', 'Questionnaires', 'API tokens']],
-    ['an administrator', adminUser, ['Home', 'People', 'Member states', 'Audit log', 'Questionnaires']],
+    ['a consultant', consultantUser, ['Home', 'Questionnaires', 'Analysis']],
+    ['an analyst', analystUser, ['Analysis', 'Questionnaires', 'API tokens']],
+    ['an administrator', adminUser, ['Home', 'People', 'Member states', 'Audit log', 'Review board', 'Questionnaires', 'Analysis']],
   ])('offers %s the places of their role', async (_, user, labels) => {
     stubSignedIn(user);
     renderApp('/questionnaires');

@@ -5,6 +5,7 @@ import { json, stubApi } from '../../helpers/fake-api';
 import { replySummary, surveysFixture } from '../../helpers/fixtures';
 import { adminUser, analystUser, consultantUser, delegateUser, memberStatesFixture, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
+import { boardEntry, boardRoutes } from '../review/board-fixtures';
 
 const notStarted = replySummary();
 
@@ -19,6 +20,7 @@ function renderHome(user: User, surveys: Survey[] = surveysFixture) {
     'GET /api/surveys': json(200, surveys),
     'GET /api/member-states': json(200, memberStatesFixture),
     ...replies,
+    ...boardRoutes(surveys, { 'national-cooperation/2': [boardEntry({ status: 'submitted', daysSinceSubmission: 2, submittedAt: '2010-10-04T09:15:00Z' })] }),
   });
   return renderApp('/');
 }
@@ -52,23 +54,22 @@ describe('Home page', () => {
     expect(await screen.findByRole('heading', { name: 'No questionnaires yet' })).toBeTruthy();
   });
 
-  it('leads a consultant to the questionnaires', async () => {
+  it('shows a consultant the review board', async () => {
     renderHome(consultantUser);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Carl Consultant' })).toBeTruthy();
-    expect(within(screen.getByRole('main')).getByRole('link', { name: 'Questionnaires' })).toBeTruthy();
+    const board = await screen.findByRole('table', { name: 'Every member state’s reply to each questionnaire version' });
+    expect(within(board).getByText('Waiting 2 days')).toBeTruthy();
   });
 
-  it('shows an analyst how scripts use an API token', async () => {
-    renderHome(analystUser);
+  it('opens the workbench for an analyst: their start page is the analysis', async () => {
+    const { router } = renderHome(analystUser);
 
-    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ana Analyst' })).toBeTruthy();
-    const main = within(screen.getByRole('main'));
-    expect(main.getByRole('link', { name: 'My API tokens' }).getAttribute('href')).toBe('/account/tokens');
-    expect(main.getByText(/curl -H "Authorization: Bearer <your token>"/)).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Analysis' })).toBeTruthy();
+    expect(router.state.location.pathname).toBe('/analysis');
   });
 
-  it('leads an administrator to people, member states, the audit log and the questionnaires', async () => {
+  it('leads an administrator to people, member states, the audit log, the review board and the questionnaires', async () => {
     renderHome(adminUser);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ada Admin' })).toBeTruthy();
@@ -77,6 +78,7 @@ describe('Home page', () => {
       ['People', '/admin/people'],
       ['Member states', '/admin/member-states'],
       ['Audit log', '/admin/audit'],
+      ['Review board', '/review'],
       ['Questionnaires', '/questionnaires'],
     ]);
   });

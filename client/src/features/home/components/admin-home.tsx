@@ -23,6 +23,11 @@ export function AdminHome({ name }: { name: string }) {
             description: 'Sign-ins, invitations, role changes and downloads, with a CSV download.',
           },
           {
+            to: paths.review.getHref(),
+            title: 'Review board',
+            description: "Where every member state's reply to each questionnaire version stands, as the consultant reviews them.",
+          },
+          {
             to: paths.questionnaires.getHref(),
             title: 'Questionnaires',
             description: "Every published version of each questionnaire, to read its questions and each member state's reply.",

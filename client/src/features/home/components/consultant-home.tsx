@@ -1,19 +1,14 @@
+import type { ReactNode } from 'react';
 import { Page } from '../../../components/layout/page';
-import { paths } from '../../../config/paths';
-import { LinkCards } from './link-cards';
 
-export function ConsultantHome({ name }: { name: string }) {
+/** A consultant's start page is the review board (given as `children` by the app, which composes features). */
+export function ConsultantHome({ name, children }: { name: string; children: ReactNode }) {
   return (
-    <Page title={`Welcome, ${name}`} lead="You review the responses of every member state.">
-      <LinkCards
-        links={[
-          {
-            to: paths.questionnaires.getHref(),
-            title: 'Questionnaires',
-            description: "Every published version of each questionnaire, to read its questions and each member state's reply.",
-          },
-        ]}
-      />
+    <Page
+      title={`Welcome, ${name}`}
+      lead="Where every member state’s reply to each questionnaire version stands. Open a reply to read it, comment on it, return it or accept it."
+    >
+      {children}
     </Page>
   );
 }

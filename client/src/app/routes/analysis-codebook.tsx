@@ -1,0 +1,5 @@
+import { CodebookPage } from '../../features/analysis/components/codebook-page';
+
+export function Component() {
+  return <CodebookPage />;
+}

@@ -1,0 +1,5 @@
+import { AnalysisPage } from '../../features/analysis/components/analysis-page';
+
+export function Component() {
+  return <AnalysisPage />;
+}

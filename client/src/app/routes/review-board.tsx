@@ -1,0 +1,5 @@
+import { ReviewBoardPage } from '../../features/review/components/review-board-page';
+
+export function Component() {
+  return <ReviewBoardPage />;
+}
