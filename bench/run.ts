@@ -6,6 +6,8 @@ const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup.js')).runStartupBench(),
   questionnaire: async () => (await import('./questionnaire.js')).runQuestionnaireBench(),
   responses: async () => (await import('./responses.js')).runResponsesBench(),
+  analysis: async () => (await import('./analysis.js')).runAnalysisBench(),
+  'review-board': async () => (await import('./review-board.js')).runReviewBoardBench(),
 };
 
 const wanted = process.argv.slice(2);

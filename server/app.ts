@@ -13,7 +13,11 @@ import healthRoutes from './health/routes.js';
 import memberStateRoutes from './member-states/routes.js';
 import surveyRoutes from './surveys/routes.js';
 import catalogueRoutes from './surveys/catalogue-routes.js';
+import namedTableRoutes from './surveys/tables-routes.js';
 import responseRoutes from './responses/routes.js';
+import analysisRoutes from './analysis/routes.js';
+import analysisExportRoutes from './analysis/export/routes.js';
+import reviewRoutes from './review/routes.js';
 import services from './services.js';
 import auth from './auth/plugin.js';
 import authRoutes from './auth/routes.js';
@@ -109,7 +113,11 @@ async function registerLayers(app: App, config: Config, options: BuildOptions, e
       await api.register(memberStateRoutes);
       await api.register(surveyRoutes);
       await api.register(catalogueRoutes);
+      await api.register(namedTableRoutes);
       await api.register(responseRoutes);
+      await api.register(analysisRoutes);
+      await api.register(analysisExportRoutes);
+      await api.register(reviewRoutes);
     },
     { prefix: '/api' },
   );

@@ -10,6 +10,8 @@ import { createUsersService, type UsersService } from './people/users.js';
 import { createSurveysService, type SurveysService } from './surveys/service.js';
 import { createCompiledQuestionnaires, type CompiledQuestionnaires } from './surveys/compiled-questionnaires.js';
 import { createResponsesService, type ResponsesService } from './responses/service.js';
+import { createAnalysisService, type AnalysisService } from './analysis/service.js';
+import { createReviewBoard, type ReviewBoardService } from './review/board.js';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -25,6 +27,8 @@ declare module 'fastify' {
     questionnaires: CompiledQuestionnaires;
     memberStates: MemberStatesService;
     responses: ResponsesService;
+    analysis: AnalysisService;
+    reviewBoard: ReviewBoardService;
   }
 }
 
@@ -47,6 +51,8 @@ export default fp<{ publicUrl: URL | null }>(
     fastify.decorate('surveys', surveys);
     fastify.decorate('questionnaires', createCompiledQuestionnaires(surveys, fastify.log));
     fastify.decorate('responses', createResponsesService({ db, audit, questionnaires: fastify.questionnaires, surveys }));
+    fastify.decorate('analysis', createAnalysisService({ db, audit, questionnaires: fastify.questionnaires, surveys }));
+    fastify.decorate('reviewBoard', createReviewBoard({ db, questionnaires: fastify.questionnaires }));
     fastify.decorate('memberStates', createMemberStatesService(db));
   },
   { name: 'services', dependencies: ['database'] },

@@ -29,6 +29,8 @@ const A = ALLOWED;
 const PUBLIC = row(A, A, A, A, A, A);
 const SIGNED_IN = row(401, A, A, A, A, A);
 const ADMIN_ONLY = row(401, A, 403, 403, 403, 403);
+/** Consultants, analysts and administrators read every response (API.md, Analysis). */
+const ANALYSIS = row(401, A, A, A, 403, 403);
 
 const EXPECTED: Record<string, Row> = {
   'GET /api/health': PUBLIC,
@@ -61,6 +63,7 @@ const EXPECTED: Record<string, Row> = {
   'POST /api/surveys/:surveyId/versions': ADMIN_ONLY,
   'PATCH /api/surveys/:surveyId/versions/:version': ADMIN_ONLY,
   'GET /api/surveys/:surveyId/versions/:version/catalogue': SIGNED_IN,
+  'GET /api/surveys/:surveyId/tables': SIGNED_IN,
   'GET /api/surveys/:surveyId/versions/:version/responses': SIGNED_IN,
   'GET /api/surveys/:surveyId/versions/:version/responses/:state': row(401, A, A, A, A, 404),
   'GET /api/surveys/:surveyId/versions/:version/responses/:state/prefill': row(401, A, A, A, A, 404),
@@ -74,6 +77,17 @@ const EXPECTED: Record<string, Row> = {
   'GET /api/surveys/:surveyId/versions/:version/responses/:state/comments': row(401, A, A, A, A, 404),
   'POST /api/surveys/:surveyId/versions/:version/responses/:state/comments': row(401, A, A, 403, A, 404),
   'PATCH /api/surveys/:surveyId/versions/:version/responses/:state/comments/:id': row(401, A, A, 403, A, 404),
+  'GET /api/surveys/:surveyId/versions/:version/comparison': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/codebook': ANALYSIS,
+  'GET /api/surveys/:surveyId/rounds': ANALYSIS,
+  'GET /api/surveys/:surveyId/member-states/:state/profile': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/export/responses.csv': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/export/comparison.csv': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/export/summary.csv': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/export/codebook.csv': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/export/workbook.xlsx': ANALYSIS,
+  'GET /api/surveys/:surveyId/export/rounds.csv': ANALYSIS,
+  'GET /api/surveys/:surveyId/versions/:version/review-board': row(401, A, A, 403, 403, 403),
 };
 
 const PARAMS: Record<string, string> = {
