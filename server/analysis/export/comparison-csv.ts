@@ -1,7 +1,7 @@
 import { consentOf, expandRepeats } from '../../questionnaire/index.js';
 import type { Column } from '../../questionnaire/index.js';
 import type { CsvRecords } from './csv-encoder.js';
-import { presentationOf, repeatCountsOf, shownReplies, type ShownReply } from './counted-replies.js';
+import { presentationOf, repeatCountsOf, shownReplies, type Presentation, type ShownReply } from './counted-replies.js';
 import { replyScope, type ExportContext } from './export-context.js';
 import type { CursorOptions, Snapshot } from './snapshot-cursor.js';
 import { typedCell, type TypedCell } from './typed-cell.js';
@@ -20,11 +20,20 @@ export type ComparisonLines = {
   readonly rows: AsyncIterable<readonly TypedCell[]>;
 };
 
-/** The table's columns (entries up to the largest count) and its lines, read in the snapshot. */
-export async function comparisonTable(snapshot: Snapshot, context: ExportContext, values: 'codes' | 'labels', options: CursorOptions = {}): Promise<ComparisonLines> {
+/**
+ * The table's columns (entries up to the largest count) and its lines, read in the snapshot.
+ * `presentation`: who the replies appear as, when the caller has it already (a workbook's sheets
+ * share one: for publication it reads every counted reply).
+ */
+export async function comparisonTable(
+  snapshot: Snapshot,
+  context: ExportContext,
+  values: 'codes' | 'labels',
+  { presentation: known, ...options }: CursorOptions & { readonly presentation?: Presentation } = {},
+): Promise<ComparisonLines> {
   const scope = replyScope(context);
   const columns = expandRepeats(context.catalogue, await repeatCountsOf(snapshot, scope, context.catalogue));
-  const presentation = await presentationOf(snapshot, scope, context.fullCatalogue, context.filter.audience);
+  const presentation = known ?? (await presentationOf(snapshot, scope, context.fullCatalogue, context.filter.audience));
   const line = (reply: ShownReply): TypedCell[] => [
     reply.memberState,
     reply.memberStateName,

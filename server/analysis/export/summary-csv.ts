@@ -39,8 +39,9 @@ export async function summaryTable(
   const scope = replyScope(context);
   const columns = expandRepeats(context.catalogue, await repeatCountsOf(snapshot, scope, context.catalogue));
   const specs = summarySpecs(columns);
-  const presentation = await presentationOf(snapshot, scope, context.fullCatalogue, context.filter.audience);
-  const states = stateColumns(withStates ? await memberStatesOf(snapshot) : [], presentation, withStates);
+  const states = withStates
+    ? stateColumns(await memberStatesOf(snapshot), await presentationOf(snapshot, scope, context.fullCatalogue, context.filter.audience))
+    : NO_STATE_COLUMNS;
   const offsets = lineOffsets(specs);
   const lineCount = offsets[specs.length] ?? 0;
   const counter = createSummaryCounter(specs);
@@ -91,19 +92,26 @@ function lineOffsets(specs: readonly SummarySpec[]): number[] {
   return offsets;
 }
 
+type StateColumns = {
+  readonly ordered: readonly StateColumn[];
+  /** The column a counted reply fills; none for an inactive state's reply or one left out. */
+  byReply(id: string, code: string): StateColumn | undefined;
+};
+
+const NO_STATE_COLUMNS: StateColumns = { ordered: [], byReply: () => undefined };
+
 /**
  * The state columns: every active state in member-state order, by code; for publication a
  * refusing state's column left out and an anonymised one moved to the end under its alias.
  */
-function stateColumns(states: readonly { code: string; active: boolean }[], presentation: Presentation, withAliases: boolean) {
+function stateColumns(states: readonly { code: string; active: boolean }[], presentation: Presentation): StateColumns {
   const unnamed = presentation.audience === 'publication' ? presentation.unnamedStates : new Set<string>();
   const byCode = new Map<string, StateColumn>();
   for (const state of states) if (state.active && !unnamed.has(state.code)) byCode.set(state.code, { heading: state.code, ticks: null });
   const byAlias = new Map<string, StateColumn>();
-  if (presentation.audience === 'publication' && withAliases) for (const { alias } of presentation.aliased) byAlias.set(alias, { heading: alias, ticks: null });
+  if (presentation.audience === 'publication') for (const { alias } of presentation.aliased) byAlias.set(alias, { heading: alias, ticks: null });
   return {
     ordered: [...byCode.values(), ...byAlias.values()],
-    /** The column a counted reply fills; none for an inactive state's reply or one left out. */
     byReply(id: string, code: string): StateColumn | undefined {
       if (presentation.audience === 'analysis') return byCode.get(code);
       const shown = presentation.view.get(id);

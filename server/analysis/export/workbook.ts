@@ -61,18 +61,19 @@ export async function workbookFromSnapshot(db: Kysely<Database>, plan: WorkbookP
 async function writeSheets(snapshot: Snapshot, workbook: ExcelJS.stream.xlsx.WorkbookWriter, plan: WorkbookPlan, out: PassThrough, options: CursorOptions): Promise<void> {
   const sheetName = createSheetNamer(Object.values(FIXED_SHEETS));
   const sheet = (name: string, headings: readonly string[], widths: readonly number[]) => new SheetWriter(workbook, name, headings, widths, out);
+  // Who the replies appear as, once for every sheet: for publication it reads every counted reply.
+  const scope = replyScope(plan.all);
+  const presentation = await presentationOf(snapshot, scope, plan.all.fullCatalogue, plan.all.filter.audience);
 
   for (const { title, context } of plan.tables) {
-    const table = await comparisonTable(snapshot, context, 'labels', options);
+    const table = await comparisonTable(snapshot, context, 'labels', { ...options, presentation });
     const headings = [...COMPARISON_STATE_COLUMNS, ...table.columns.map((column) => column.title)];
     const writer = sheet(sheetName(title), headings, headings.map((heading, index) => (index < 2 ? 22 : widthFor(heading))));
     for await (const row of table.rows) if (!(await writer.row(row))) return;
     await writer.done();
   }
 
-  const scope = replyScope(plan.all);
   const columns = wideColumnsFor(plan.all.catalogue, await repeatCountsOf(snapshot, scope, plan.all.catalogue));
-  const presentation = await presentationOf(snapshot, scope, plan.all.fullCatalogue, plan.all.filter.audience);
   const headings = [...WIDE_RESPONSE_COLUMNS, ...columns.map((column) => column.key)];
   const responses = sheet(FIXED_SHEETS.responses, headings, headings.map((heading, index) => (index === 1 ? 22 : widthFor(heading))));
   for await (const reply of shownReplies(snapshot, scope, presentation, options)) {
