@@ -18,6 +18,8 @@ export type ReplyScope = {
   readonly statuses: readonly ResponseStatus[];
   /** Top-level data keys to read; null for the whole data. */
   readonly keys: readonly string[] | null;
+  /** Every top-level key the version's data may hold, so that the others are cut out at once (replies.ts, dataSelection). */
+  readonly known: readonly string[];
 };
 
 /** A counted reply as a download shows it: for publication an anonymised state is its alias. */
@@ -72,7 +74,7 @@ function replies(snapshot: Snapshot, scope: ReplyScope) {
       'r.status',
       'r.revision',
       'r.submitted_at',
-      sql<Record<string, unknown>>`${dataSelection(scope.keys)}`.as('data'),
+      sql<Record<string, unknown>>`${dataSelection(scope.keys, scope.known)}`.as('data'),
     ]);
 }
 

@@ -28,5 +28,6 @@ export function replyScope(context: ExportContext): ReplyScope {
     version,
     statuses: filter.statuses,
     keys: filter.questions.kind === 'all' ? null : dataKeys(catalogue, [consentQuestion(fullCatalogue)]),
+    known: dataKeys(fullCatalogue),
   };
 }

@@ -16,7 +16,7 @@ import { csvObjects } from './export-support.js';
  */
 
 const STATES = Array.from({ length: 35 }, (_, index) => `BENCH-T${String(index + 1).padStart(3, '0')}`);
-const SCOPE: ReplyScope = { surveyId: 'national-cooperation', version: 2, statuses: ['submitted'], keys: null };
+const SCOPE: ReplyScope = { surveyId: 'national-cooperation', version: 2, statuses: ['submitted'], keys: null, known: [] };
 const WIDE = '/api/surveys/national-cooperation/versions/2/export/responses.csv';
 
 /** Counts the FETCH statements Kysely runs and the rows each brings. */
