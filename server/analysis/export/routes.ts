@@ -3,12 +3,13 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { principalOf } from '../../auth/plugin.js';
 import { errorResponses } from '../../http/schemas.js';
-import { localizeCatalogue } from '../../questionnaire/index.js';
-import { describeFilter, personalDataPermission } from '../analysis-filter.js';
+import { localizeCatalogue, selectVariables } from '../../questionnaire/index.js';
+import { describeFilter, personalDataPermission, resolveAnalysisFilter, variableSelection } from '../analysis-filter.js';
 import type { AnalysisQuery } from '../analysis-filter.js';
 import { ANALYSIS_ACCESS } from '../routes.js';
 import { RoundsParams, VersionParams } from '../schemas.js';
 import type { AnalysisService, VersionTarget } from '../service.js';
+import type { ComparisonTable } from '../../surveys/service.js';
 import { codebookRecords } from './codebook-csv.js';
 import { comparisonRecords } from './comparison-csv.js';
 import { CSV_CONTENT_TYPE, csvStream } from './csv-encoder.js';
@@ -214,18 +215,21 @@ function send(reply: FastifyReply, file: string, contentType: string, body: Read
  */
 async function workbookPlan(
   analysis: AnalysisService,
-  tablesOf: (surveyId: string) => Promise<readonly { id: string; title: string }[]>,
+  tablesOf: (surveyId: string) => Promise<readonly ComparisonTable[]>,
   target: VersionTarget,
   query: AnalysisQuery,
 ): Promise<WorkbookPlan> {
   const prepared = await analysis.prepare(target, query);
   const all: ExportContext = { ...target, filter: prepared.filter, fullCatalogue: prepared.questionnaire.catalogue, catalogue: prepared.catalogue };
   const tables: WorkbookPlan['tables'][number][] = [];
-  for (const table of await tablesOf(target.surveyId)) {
-    const { filter, catalogue } = await analysis.prepare(target, { ...query, table: table.id });
+  const named = await tablesOf(target.surveyId);
+  for (const table of named) {
+    // The request's values are checked already: each table only narrows the columns of `all`.
+    const filter = resolveAnalysisFilter({ ...query, table: table.id }, { catalogue: all.fullCatalogue, tables: named });
+    const catalogue = selectVariables(all.catalogue, variableSelection(filter));
     if (catalogue.variables.length > 0) tables.push({ title: table.title, context: { ...all, filter, catalogue } });
   }
-  return { tables, all, codebook: localizeCatalogue(prepared.questionnaire.catalogue, prepared.filter.locale) };
+  return { tables, all, codebook: localizeCatalogue(all.fullCatalogue, all.filter.locale) };
 }
 
 export default routes;
