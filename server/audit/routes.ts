@@ -3,6 +3,7 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
 import { CSV_CONTENT_TYPE, csvStream } from '../analysis/export/csv-encoder.js';
 import { DOWNLOAD_ACTION } from '../analysis/export/download-audit.js';
+import { attachment } from '../analysis/export/file-names.js';
 import { errorResponses, Timestamp } from '../http/schemas.js';
 
 const Filter = Type.Object(
@@ -49,7 +50,9 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      await fastify.audit.record({ actor: principalOf(request).user, action: DOWNLOAD_ACTION, target: 'audit.csv', ip: request.ip });
+      const file = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
+      // As every download's event: the file and the filter, so the log says what was taken.
+      await fastify.audit.record({ actor: principalOf(request).user, action: DOWNLOAD_ACTION, target: 'audit.csv', details: { file, filter: request.query }, ip: request.ip });
       const events = fastify.audit.stream(request.query);
       async function* records() {
         yield [['id', 'at', 'actor_email', 'action', 'target', 'ip', 'details']];
@@ -59,7 +62,8 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       }
       return reply
         .type(CSV_CONTENT_TYPE)
-        .header('content-disposition', `attachment; filename="audit-${new Date().toISOString().slice(0, 10)}.csv"`)
+        .header('content-disposition', attachment(file))
+        .header('cache-control', 'no-store')
         .send(csvStream(records()));
     },
   );

@@ -140,6 +140,10 @@ describe('comparison, summary, codebook and rounds downloads', () => {
       expect(event).toMatchObject({ actorEmail: pilot.analyst.user.email, target: `${PILOT}/${pilot.version}`, details: { file: fileNameOf(res), surveyId: PILOT, version: pilot.version } });
       if (file !== 'codebook.csv') expect(event.details.filter.status).toBe('accepted');
     }
+    const log = await pilot.admin.inject({ method: 'GET', url: '/api/audit.csv?action=export.downloaded' });
+    expect(log.headers['cache-control']).toBe('no-store');
+    const [event] = expectStatus(await pilot.admin.inject({ method: 'GET', url: '/api/audit?action=export.downloaded&limit=1' }), 200);
+    expect(event).toMatchObject({ actorEmail: pilot.admin.user.email, target: 'audit.csv', details: { file: fileNameOf(log), filter: { action: 'export.downloaded' } } });
   });
 
   it('refuses what it cannot do before any byte: an unknown table, a wrong value, a delegate', async () => {
