@@ -94,14 +94,8 @@ export const RoundsQuery = Type.Object(
 );
 
 const Ref = Type.Object({ key: Type.String(), question: Type.String() });
-const VariableHead = {
-  key: Type.String(),
-  question: Type.String(),
-  title: Type.String(),
-  section: Type.String(),
-  type: Type.String(),
-  questionType: Type.String(),
-};
+/** A variable of two rounds is headed as a comparison's column. */
+const VariableHead = Column.properties;
 const RoundSide = Nullable(Type.Object({ value: CellValue, label: Nullable(Type.String()) }));
 const Tally = Nullable(Type.Object({ answered: Type.Integer(), counts: Counts }));
 

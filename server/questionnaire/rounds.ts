@@ -1,6 +1,6 @@
-import type { Catalogue, VariableType } from './catalogue.js';
-import { comparisonCell, createSummaryCounter, summarySpecs } from './comparison.js';
-import type { ChoiceCount, ComparisonCell, SummarySpec } from './comparison.js';
+import type { Catalogue } from './catalogue.js';
+import { comparisonCell, comparisonColumn, createSummaryCounter, summarySpecs } from './comparison.js';
+import type { ChoiceCount, ComparisonCell, ComparisonColumn, SummarySpec } from './comparison.js';
 import { isRecodedThrough, mapAnswers, questionNameThrough } from './crosswalk.js';
 import type { Crosswalk } from './crosswalk.js';
 import { isJsonObject } from './json.js';
@@ -20,19 +20,11 @@ import type { Column, RepeatCounts } from './repeats.js';
 
 export type RoundVersion = { readonly version: number; readonly catalogue: Catalogue };
 
-type VariableHead = {
-  readonly key: string;
-  readonly question: string;
-  readonly title: string;
-  readonly section: string;
-  readonly type: VariableType;
-  readonly questionType: string;
-};
-
 export type VariableRef = { readonly key: string; readonly question: string };
 
+/** A variable is headed as a comparison's column is. */
 export type RoundVariable =
-  | (VariableHead & {
+  | (ComparisonColumn & {
       readonly kind: 'paired';
       readonly from: VariableRef;
       readonly to: VariableRef;
@@ -41,8 +33,8 @@ export type RoundVariable =
       /** States answering in both rounds whose answers differ. */
       readonly changedStates: number;
     })
-  | (VariableHead & { readonly kind: 'dropped'; readonly from: VariableRef })
-  | (VariableHead & { readonly kind: 'added'; readonly to: VariableRef });
+  | (ComparisonColumn & { readonly kind: 'dropped'; readonly from: VariableRef })
+  | (ComparisonColumn & { readonly kind: 'added'; readonly to: VariableRef });
 
 /** A round's cell: the value and label, or null where the variable is not asked in that round. */
 export type RoundCell = {
@@ -221,20 +213,16 @@ function entryKey(entry: Entry): string {
   return entry.kind === 'dropped' ? entry.fromColumn.key : entry.toColumn.key;
 }
 
-function head(column: Column): VariableHead {
-  return { key: column.key, question: column.question, title: column.title, section: column.section, type: column.type, questionType: column.questionType };
-}
-
 const ref = (column: Column): VariableRef => ({ key: column.key, question: column.question });
 
 function roundVariable(entry: Entry, changedStates: number): RoundVariable {
   switch (entry.kind) {
     case 'paired':
-      return { kind: 'paired', ...head(entry.toColumn), from: ref(entry.fromColumn), to: ref(entry.toColumn), renamed: entry.renamed, recoded: entry.recoded, changedStates };
+      return { kind: 'paired', ...comparisonColumn(entry.toColumn), from: ref(entry.fromColumn), to: ref(entry.toColumn), renamed: entry.renamed, recoded: entry.recoded, changedStates };
     case 'dropped':
-      return { kind: 'dropped', ...head(entry.fromColumn), from: ref(entry.fromColumn) };
+      return { kind: 'dropped', ...comparisonColumn(entry.fromColumn), from: ref(entry.fromColumn) };
     case 'added':
-      return { kind: 'added', ...head(entry.toColumn), to: ref(entry.toColumn) };
+      return { kind: 'added', ...comparisonColumn(entry.toColumn), to: ref(entry.toColumn) };
   }
 }
 
