@@ -83,9 +83,9 @@ export async function readReplies(db: Kysely<Database>, query: ReplyQuery): Prom
   return { states, counted };
 }
 
-/** The reply's data cut down to `keys` (null: all of it), as a column of a statement over `responses r`. */
 /**
- * The data keys as a jsonb expression. With the version's `known` keys, the others are cut out
+ * The reply's data cut down to `keys` (null: all of it), as a jsonb column of a statement over
+ * `responses r`. With the version's `known` keys, the others are cut out
  * with one `data - text[]`: PostgreSQL decompresses a stored document once for that, but once
  * per `data -> key` (ten keys of 10,000 replies: 0.5 s instead of 0.1 s), and the statement's
  * text stays the same whatever the keys, so it is prepared once.

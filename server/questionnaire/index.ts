@@ -106,7 +106,7 @@ export type { Problem } from './problem.js';
 export type { JsonObject, JsonValue } from './json.js';
 export { PERSONAL_DATA, PUBLICATION_CONSENT, customPropertyReasons, readConsent, registerCustomProperties } from './custom-properties.js';
 export { DEFAULT_LOCALE, catalogueLocales, isCatalogueLocale, localizeCatalogue, variableChoices } from './catalogue-locale.js';
-export { EVERY_VARIABLE, catalogueQuestions, isSelected, selectVariables } from './variable-selection.js';
+export { catalogueQuestions, isSelected, selectVariables } from './variable-selection.js';
 export type { VariableSelection } from './variable-selection.js';
 export { chosenValues, comparisonCell, comparisonCells, comparisonColumn, createComparison, createSummaryCounter, summarySpecs } from './comparison.js';
 export type { CellCode, ChoiceCount, ComparisonBuilder, ComparisonCell, ComparisonColumn, Summary, SummaryCounter, SummarySpec } from './comparison.js';

@@ -13,8 +13,6 @@ export type VariableSelection = {
   readonly personalData: 'exclude' | 'include';
 };
 
-export const EVERY_VARIABLE: VariableSelection = { questions: null, personalData: 'include' };
-
 /** The catalogue cut down to the selection, in catalogue order; sections are kept whole. */
 export function selectVariables(catalogue: Catalogue, selection: VariableSelection): Catalogue {
   return { variables: catalogue.variables.filter((variable) => isSelected(variable, selection)), sections: catalogue.sections };
