@@ -4,6 +4,7 @@ import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus } from '../db/schema.js';
 import { notFound, unprocessable } from '../http/errors.js';
 import {
+  compareAliases,
   codebookVariables,
   comparisonColumn,
   consentOf,
@@ -354,9 +355,4 @@ function notCounted(read: RepliesRead): NotCounted[] {
   return read.states
     .filter((state) => state.active && !counted.has(state.code))
     .map((state) => ({ memberState: state.code, memberStateName: state.name, status: state.reply?.status ?? 'not_started' }));
-}
-
-/** `State B` before `State AA`: by length, then letters. */
-function compareAliases(a: string, b: string): number {
-  return a.length - b.length || a.localeCompare(b);
 }

@@ -110,7 +110,7 @@ export { catalogueQuestions, isSelected, selectVariables } from './variable-sele
 export type { VariableSelection } from './variable-selection.js';
 export { chosenValues, comparisonCell, comparisonCells, comparisonColumn, createComparison, createSummaryCounter, summarySpecs } from './comparison.js';
 export type { CellCode, ChoiceCount, ComparisonBuilder, ComparisonCell, ComparisonColumn, Summary, SummaryCounter, SummarySpec } from './comparison.js';
-export { PUBLICATION_CONSENTS, aliasName, consentOf, consentQuestion, publicationView, shownState, strictestConsent } from './publication.js';
+export { PUBLICATION_CONSENTS, aliasName, compareAliases, consentOf, consentQuestion, publicationView, shownState, strictestConsent } from './publication.js';
 export type { Audience, ConsentedReply, PublicationConsent, Shown } from './publication.js';
 export { carryForward, createRounds, earlierQuestions, roundsLayout } from './rounds.js';
 export type { RoundCell, RoundSummary, RoundTally, RoundVariable, RoundVersion, RoundsAccumulator, RoundsLayout, VariableRef } from './rounds.js';

@@ -78,6 +78,11 @@ export function aliasName(index: number): string {
   return `State ${letters}`;
 }
 
+/** Alias order, `State B` before `State AA`: by length, then letters. */
+export function compareAliases(a: string, b: string): number {
+  return a.length - b.length || a.localeCompare(b);
+}
+
 /** The member state's code and name as shown: both the alias for an anonymised reply. */
 export function shownState(shown: Shown, state: { readonly code: string; readonly name: string }): { code: string; name: string } | null {
   if (shown.kind === 'omitted') return null;

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { ResponseStatus } from '../../db/schema.js';
-import { consentOf, publicationView } from '../../questionnaire/index.js';
+import { compareAliases, consentOf, consentQuestion, publicationView } from '../../questionnaire/index.js';
 import type { Audience, Catalogue, RepeatCounts, Shown } from '../../questionnaire/index.js';
 import { dataSelection } from '../replies.js';
 import { cursorRows, FETCH_SIZE, type CursorOptions, type Snapshot } from './snapshot-cursor.js';
@@ -102,7 +102,7 @@ export async function repeatCountsOf(snapshot: Snapshot, scope: ReplyScope, cata
  */
 export async function presentationOf(snapshot: Snapshot, scope: ReplyScope, catalogue: Catalogue, audience: Audience): Promise<Presentation> {
   if (audience === 'analysis') return { audience };
-  const consentKey = catalogue.variables.find((variable) => variable.publicationConsent)?.question;
+  const consentKey = consentQuestion(catalogue);
   const rows = await countedReplies(snapshot, scope)
     .select(['r.id', 'r.member_state_code', sql<Record<string, unknown>>`${dataSelection(consentKey === undefined ? [] : [consentKey])}`.as('data')])
     .execute();
@@ -111,7 +111,7 @@ export async function presentationOf(snapshot: Snapshot, scope: ReplyScope, cata
     'publication',
   );
   const aliased = [...view].flatMap(([id, shown]) => (shown.kind === 'alias' ? [{ id, alias: shown.alias }] : []));
-  aliased.sort((a, b) => a.alias.length - b.alias.length || a.alias.localeCompare(b.alias));
+  aliased.sort((a, b) => compareAliases(a.alias, b.alias));
   const unnamedStates = new Set(rows.filter((row) => view.get(row.id)?.kind !== 'named').map((row) => row.member_state_code));
   return { audience, view, aliased, unnamedStates };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { aliasName, consentOf, consentQuestion, publicationView, shownState, strictestConsent } from '../../../server/questionnaire/index.js';
+import { aliasName, compareAliases, consentOf, consentQuestion, publicationView, shownState, strictestConsent } from '../../../server/questionnaire/index.js';
 import { buildCatalogue } from '../../../server/questionnaire/catalogue.js';
 import { catalogueOf, roundOne } from './support/analysis-definitions.js';
 import { onePage } from './support/fixtures.js';
@@ -64,5 +64,10 @@ describe('the publication view', () => {
     expect([0, 1, 25, 26, 27, 51, 52, 701, 702].map(aliasName)).toEqual([
       'State A', 'State B', 'State Z', 'State AA', 'State AB', 'State AZ', 'State BA', 'State ZZ', 'State AAA',
     ]);
+  });
+
+  it('orders aliases as they were given, not as text sorts them', () => {
+    const given = [0, 1, 25, 26, 27, 701, 702].map(aliasName);
+    expect([...given].reverse().sort(compareAliases)).toEqual(given);
   });
 });
