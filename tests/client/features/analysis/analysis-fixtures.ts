@@ -200,7 +200,9 @@ export const roundsFixture: Rounds = {
   summaries: [
     {
       key: 'national_referral_mechanism',
+      question: 'national_referral_mechanism',
       title: 'Is there a national referral mechanism?',
+      kind: 'paired',
       from: { answered: 2, counts: [{ value: 'formal', label: 'Formal', count: 1 }, { value: 'informal', label: 'Informal', count: 1 }, { value: 'none', label: 'None', count: 0 }] },
       to: { answered: 1, counts: [{ value: 'formal', label: 'Formal', count: 1 }, { value: 'informal', label: 'Informal', count: 0 }, { value: 'none', label: 'None', count: 0 }] },
     },

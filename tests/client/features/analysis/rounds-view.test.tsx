@@ -73,6 +73,29 @@ describe('Two rounds side by side', { timeout: 20_000 }, () => {
     );
   });
 
+  it('counts a question one round does not ask in the round that asks it, and says the other does not', async () => {
+    const yesNo = (yes: number, no: number) => ({ answered: yes + no, counts: [{ value: 1, label: 'Yes', count: yes }, { value: 0, label: 'No', count: no }] });
+    const summaries = [
+      { key: 'mou_good_practice', question: 'mou_good_practice', title: 'Is there a good practice MoU?', kind: 'dropped' as const, from: yesNo(1, 1), to: null },
+      { key: 'stockholm_follow_up', question: 'stockholm_follow_up', title: 'Has the Stockholm conference been followed up?', kind: 'added' as const, from: null, to: yesNo(1, 0) },
+    ];
+    stubApi(analysisRoutes(analystUser, { [ROUNDS]: json(200, { ...roundsFixture, summaries }) }));
+    renderApp(ROUNDS_URL);
+
+    const counts = within(await screen.findByRole('region', { name: 'Counts in each round' }));
+    expect(counts.getByText('Answered by 2 of 4 states in 2009; not asked in 2010.')).toBeTruthy();
+    expect(counts.getByText('Answered by 1 of 4 states in 2010; not asked in 2009.')).toBeTruthy();
+    expect(counts.getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Yes: 1 of 4 states in 2009',
+      'No: 1 of 4 states in 2009',
+      'Yes: 1 of 4 states in 2010',
+    ]);
+
+    const chart = await screen.findByRole('figure', { name: 'Member states per answer in 2009 and 2010: Is there a good practice MoU?' });
+    expect((await within(chart).findByRole('img')).getAttribute('aria-label')).toBe('Bar chart. Yes, 2009: 1; No, 2009: 1.');
+    expect(within(chart).getAllByRole('row').map((row) => row.textContent)).toEqual(['Answer20092010', 'Yes1Not asked', 'No1Not asked']);
+  });
+
   it('offers the two-round file for what is on screen, in labels and codes', async () => {
     stubApi(analysisRoutes(analystUser));
     renderApp(`${ROUNDS_URL}&status=submitted,returned,accepted`);

@@ -81,9 +81,12 @@ export interface RoundSummary {
 
 export interface RoundsSummary {
   key: string;
+  question: string;
   title: string;
-  from: RoundSummary;
-  to: RoundSummary;
+  kind: RoundsVariable['kind'];
+  /** Null in the round that does not ask it (a dropped or a new question). */
+  from: RoundSummary | null;
+  to: RoundSummary | null;
 }
 
 export interface Rounds {

@@ -1,9 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import { useCallback, useId } from 'react';
+import type { ChoiceCount } from '../api/get-comparison';
 import type { Rounds, RoundsSummary } from '../api/get-rounds';
 import { bandHeight, CHART_STYLE, countTicks, INK, labelLineWidth, labelMargin } from './chart-layout';
 import { PictureFrame } from './picture-frame';
 import { PlotFigure } from './plot-figure';
+import { countOf, roundTallies } from './rounds-summaries';
 import type { RoundYears } from './rounds-table';
 
 const ROUND_COLOURS = ['#E69F00', '#0072B2'];
@@ -14,12 +16,15 @@ interface RoundBar {
   count: number;
 }
 
+/** The later round's choices (the earlier one's for a dropped question), each with a bar per round that asks it. */
 function roundBars(summary: RoundsSummary, years: RoundYears): RoundBar[] {
-  const from = new Map(summary.from.counts.map((count) => [String(count.value), count.count]));
-  return summary.to.counts.flatMap((count) => [
-    { choice: count.label, round: years.from, count: from.get(String(count.value)) ?? 0 },
-    { choice: count.label, round: years.to, count: count.count },
-  ]);
+  return choicesOf(summary).flatMap((choice) =>
+    roundTallies(summary, years).map(({ year, tally }) => ({ choice: choice.label, round: year, count: countOf(tally, choice) })),
+  );
+}
+
+function choicesOf(summary: RoundsSummary): ChoiceCount[] {
+  return (summary.to ?? summary.from)?.counts ?? [];
 }
 
 /** A pair of bars per answer — the earlier round above the later — on a scale of all active states. */
@@ -27,17 +32,18 @@ export function roundsPlot(summary: RoundsSummary, years: RoundYears, total: num
   const bars = roundBars(summary, years);
   const end = Math.max(total, 1);
   const margin = labelMargin(width);
-  const band = bandHeight(summary.to.counts.map((count) => count.label), margin, 52);
+  const choices = choicesOf(summary).map((choice) => choice.label);
+  const band = bandHeight(choices, margin, 52);
   return Plot.plot({
     width,
-    height: 56 + band * summary.to.counts.length,
+    height: 56 + band * choices.length,
     marginLeft: margin,
     marginRight: 36,
     marginBottom: 44,
     style: CHART_STYLE,
     x: { domain: [0, end], label: 'Member states', labelAnchor: 'center', labelArrow: 'none', grid: true, ticks: countTicks(end, width - margin - 36), tickFormat: 'd' },
     y: { domain: [years.from, years.to], axis: null },
-    fy: { domain: summary.to.counts.map((count) => count.label), label: null, padding: 0.2 },
+    fy: { domain: choices, label: null, padding: 0.2 },
     color: { domain: [years.from, years.to], range: ROUND_COLOURS },
     marks: [
       Plot.barX(bars, { x: 'count', y: 'round', fy: 'choice', fill: 'round', stroke: INK, strokeWidth: 0.75 }),
@@ -61,7 +67,7 @@ export function RoundsChart({ rounds, years, total, focus, onFocus }: RoundsChar
   const selectId = useId();
   const headingId = useId();
   const summary = rounds.summaries.find((candidate) => candidate.key === focus) ?? rounds.summaries[0];
-  const scale = total ?? Math.max(...rounds.summaries.map((candidate) => Math.max(candidate.from.answered, candidate.to.answered)), 1);
+  const scale = total ?? Math.max(...rounds.summaries.map((candidate) => Math.max(candidate.from?.answered ?? 0, candidate.to?.answered ?? 0)), 1);
   const { from, to } = years;
   const draw = useCallback((width: number) => roundsPlot(summary!, { from, to }, scale, width), [summary, from, to, scale]);
   if (!summary) return null;
@@ -83,7 +89,7 @@ export function RoundsChart({ rounds, years, total, focus, onFocus }: RoundsChar
       </div>
       <PictureFrame
         title={`Member states per answer in ${years.from} and ${years.to}: ${summary.title}`}
-        subtitle={`Answered by ${summary.from.answered} states in ${years.from} and ${summary.to.answered} in ${years.to}.`}
+        subtitle={answeredWords(summary, years)}
         data={
           <table className="table">
             <caption>
@@ -97,11 +103,11 @@ export function RoundsChart({ rounds, years, total, focus, onFocus }: RoundsChar
               </tr>
             </thead>
             <tbody>
-              {summary.to.counts.map((count, index) => (
-                <tr key={String(count.value)}>
-                  <th scope="row">{count.label}</th>
-                  <td>{bars[index * 2]!.count}</td>
-                  <td>{count.count}</td>
+              {choicesOf(summary).map((choice) => (
+                <tr key={String(choice.value)}>
+                  <th scope="row">{choice.label}</th>
+                  <td>{summary.from ? countOf(summary.from, choice) : 'Not asked'}</td>
+                  <td>{summary.to ? countOf(summary.to, choice) : 'Not asked'}</td>
                 </tr>
               ))}
             </tbody>
@@ -116,4 +122,11 @@ export function RoundsChart({ rounds, years, total, focus, onFocus }: RoundsChar
       </PictureFrame>
     </section>
   );
+}
+
+/** "Answered by 9 states in 2009 and 11 in 2010.", or "…in 2009; not asked in 2010." */
+function answeredWords(summary: RoundsSummary, years: RoundYears): string {
+  const asked = roundTallies(summary, years).map(({ year, tally }, index) => `${tally.answered}${index === 0 ? ' states' : ''} in ${year}`);
+  const notAsked = summary.from === null ? years.from : summary.to === null ? years.to : null;
+  return `Answered by ${asked.join(' and ')}${notAsked ? `; not asked in ${notAsked}` : ''}.`;
 }
