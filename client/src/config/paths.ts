@@ -54,8 +54,8 @@ export const paths = {
   /** Every variable of a questionnaire version, with its codes and labels. */
   analysisCodebook: {
     path: '/analysis/codebook',
-    getHref: (surveyId: string, version: number) =>
-      withSearch('/analysis/codebook', new URLSearchParams({ survey: surveyId, version: String(version) })),
+    getHref: (surveyId: string, version: number, locale: string | null = null) =>
+      withSearch('/analysis/codebook', new URLSearchParams({ survey: surveyId, version: String(version), ...(locale ? { locale } : {}) })),
   },
   /** One member state's answers in every round of a questionnaire. */
   countryProfile: {

@@ -117,6 +117,16 @@ describe('The comparison on the workbench', { timeout: 20_000 }, () => {
     expect(downloads.getByRole('link', { name: /^Codebook/ }).getAttribute('href')).toBe(`${A}/export/codebook.csv?locale=de`);
   });
 
+  it("links the codebook of the version shown, in the table's language", async () => {
+    renderWorkbench('/analysis?survey=national-cooperation&version=1&table=national-coordination&locale=de', {
+      'GET /api/surveys/national-cooperation/versions/1/comparison': json(200, comparisonFixture),
+    });
+
+    const link = await screen.findByRole('link', { name: /^The codebook of/ });
+    expect(link.textContent).toBe('The codebook of National cooperation survey, 2009 (version 1)');
+    expect(link.getAttribute('href')).toBe('/analysis/codebook?survey=national-cooperation&version=1&locale=de');
+  });
+
   it('offers no language choice for a questionnaire without translations', async () => {
     renderWorkbench();
     await comparisonTable();

@@ -6,7 +6,7 @@ import { Page } from '../../../components/layout/page';
 import { paths } from '../../../config/paths';
 import type { Survey } from '../../../types/api';
 import { readWorkbenchState, workbenchSearch, type WorkbenchState } from '../workbench/workbench-state';
-import { resolveWorkbench, type ResolvedWorkbench } from '../workbench/resolve-workbench';
+import { resolveWorkbench, shownVersion, versionLabel, type ResolvedWorkbench } from '../workbench/resolve-workbench';
 import { WorkbenchControls } from './workbench-controls';
 import { WorkbenchResult } from './workbench-result';
 import './analysis.css';
@@ -38,14 +38,15 @@ function Workbench({ surveys }: { surveys: Survey[] }) {
     );
   }
   const change = (next: Partial<WorkbenchState>) => setSearch(workbenchSearch({ ...state, ...next }));
+  const version = shownVersion(workbench);
   return (
     <>
       <UnknownChoiceNotice state={state} workbench={workbench} />
       <WorkbenchControls state={state} workbench={workbench} surveys={surveys} onChange={change} />
       <WorkbenchResult state={state} workbench={workbench} onChange={change} />
       <p className="workbench__more">
-        <Link to={paths.analysisCodebook.getHref(workbench.survey.id, workbench.latest.version)}>
-          The codebook of {workbench.survey.title}
+        <Link to={paths.analysisCodebook.getHref(workbench.survey.id, version.version, state.locale)}>
+          The codebook of {workbench.survey.title}, {versionLabel(version)}
         </Link>
         : every variable, with its question, codes and labels.
       </p>

@@ -10,7 +10,7 @@ import { withParams } from '../api/analysis-filter';
 import { versionPath, type VersionRef } from '../api/analysis-paths';
 import { useCodebook, type CodebookVariable } from '../api/get-codebook';
 import { readWorkbenchState } from '../workbench/workbench-state';
-import { resolveWorkbench, versionLabel } from '../workbench/resolve-workbench';
+import { resolveWorkbench, shownVersion, versionLabel } from '../workbench/resolve-workbench';
 import { filterCodebook } from '../workbench/filter-codebook';
 import './analysis.css';
 
@@ -40,7 +40,7 @@ function CodebookOf({ surveys }: { surveys: Survey[] }) {
   const surveyId = useId();
   const versionId = useId();
   if (!workbench) return <EmptyState title="No questionnaire yet">A codebook appears as soon as an administrator publishes a version.</EmptyState>;
-  const version = workbench.rounds.kind === 'one' ? workbench.rounds.version : workbench.rounds.to;
+  const version = shownVersion(workbench);
   const ref = { surveyId: workbench.survey.id, version: version.version };
   const choose = (survey: string, chosenVersion: number | null) => {
     const next = new URLSearchParams({ survey });

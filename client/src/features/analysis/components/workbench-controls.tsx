@@ -3,7 +3,7 @@ import { useSurveyVersion } from '../../../api/get-survey-version';
 import type { Survey } from '../../../types/api';
 import type { CountableStatus } from '../api/analysis-filter';
 import { definitionLocales } from '../workbench/definition-locales';
-import { versionLabel, type ResolvedWorkbench } from '../workbench/resolve-workbench';
+import { shownVersion, versionLabel, type ResolvedWorkbench } from '../workbench/resolve-workbench';
 import type { WorkbenchState } from '../workbench/workbench-state';
 import { ColumnControls } from './column-controls';
 import { StatusFilter } from './status-filter';
@@ -19,7 +19,7 @@ interface WorkbenchControlsProps {
 export function WorkbenchControls({ state, workbench, surveys, onChange }: WorkbenchControlsProps) {
   const headingId = useId();
   const { survey, versions, rounds } = workbench;
-  const shownVersion = rounds.kind === 'one' ? rounds.version : rounds.to;
+  const version = shownVersion(workbench);
   return (
     <section className="workbench-controls" aria-labelledby={headingId}>
       <h2 id={headingId} className="visually-hidden">
@@ -63,14 +63,14 @@ export function WorkbenchControls({ state, workbench, surveys, onChange }: Workb
       </div>
       <ColumnControls
         surveyId={survey.id}
-        version={shownVersion.version}
+        version={version.version}
         selection={state.selection}
         locale={state.locale}
         onChange={(selection) => onChange({ selection, focus: null })}
       />
       <div className="workbench-controls__row">
         <StatusFilter statuses={state.statuses} onChange={(statuses: readonly CountableStatus[]) => onChange({ statuses })} />
-        <LocaleField surveyId={survey.id} version={shownVersion.version} locale={state.locale} onChange={(locale) => onChange({ locale })} />
+        <LocaleField surveyId={survey.id} version={version.version} locale={state.locale} onChange={(locale) => onChange({ locale })} />
         <PublicationSwitch checked={state.audience === 'publication'} onChange={(on) => onChange({ audience: on ? 'publication' : 'analysis' })} />
       </div>
     </section>

@@ -41,6 +41,11 @@ export function resolveWorkbench(state: WorkbenchState, surveys: Survey[]): Reso
   return { survey, versions, latest, rounds: { kind: 'one', version: version ?? latest }, adjusted: asked !== null && sameSurvey && !version };
 }
 
+/** The version whose questions, codebook and languages the page offers: the one shown, or the later of two rounds. */
+export function shownVersion({ rounds }: ResolvedWorkbench): SurveyVersionSummary {
+  return rounds.kind === 'one' ? rounds.version : rounds.to;
+}
+
 /** "2009" from a version titled "… (2009)", else "Version 1": how a round is named in headings. */
 export function roundName(version: Pick<SurveyVersionSummary, 'version' | 'title'>): string {
   const years = version.title.match(/\b(?:19|20)\d\d\b/g);
