@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import { ResponseProgress } from '../../../components/response-progress';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../config/paths';
 import { formatDate, formatDateTime } from '../../../lib/format-date';
@@ -23,19 +24,13 @@ export function BoardCell({ column, memberStateName, entry }: BoardCellProps) {
     );
   }
   const { status, progress, openComments, lastActivity, daysSinceSubmission, resubmitted } = entry;
-  const percent = Math.round(progress * 100);
   return (
     <div className="board-cell">
       <div className="board-cell__status">
         <StatusBadge status={status} />
         {resubmitted && <span className="board-cell__flag">Resubmitted</span>}
       </div>
-      {status !== 'not_started' && (
-        <span className="board-cell__progress">
-          <progress className="board-cell__bar" max={100} value={percent} aria-label="Answered" />
-          <span>{percent}% answered</span>
-        </span>
-      )}
+      {status !== 'not_started' && <ResponseProgress share={progress} />}
       {openComments > 0 && (
         <span className="board-cell__comments">
           {openComments} open {openComments === 1 ? 'comment' : 'comments'}

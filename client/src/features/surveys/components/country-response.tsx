@@ -1,11 +1,11 @@
 import { Link } from 'react-router';
 import { queryView } from '../../../components/feedback/query-view';
+import { ResponseProgress } from '../../../components/response-progress';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';
 import type { ResponseStatus, ResponseSummary, SurveyVersionSummary } from '../../../types/api';
 import { useResponses } from '../api/get-responses';
-import { ResponseProgress } from './response-progress';
 import './country-response.css';
 
 interface CountryResponseProps {

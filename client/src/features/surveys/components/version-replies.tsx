@@ -2,12 +2,12 @@ import { useId } from 'react';
 import { Link } from 'react-router';
 import { DataTable } from '../../../components/data-table';
 import { queryView } from '../../../components/feedback/query-view';
+import { ResponseProgress } from '../../../components/response-progress';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';
 import type { ResponseSummary, SurveyVersionSummary } from '../../../types/api';
 import { useResponses } from '../api/get-responses';
-import { ResponseProgress } from './response-progress';
 import './version-replies.css';
 
 const COLUMNS = ['Member state', 'Status', 'Progress', 'Last change'];
