@@ -11,6 +11,9 @@ export type BoardSort =
   | { readonly by: 'state'; readonly direction: SortDirection }
   | { readonly by: ColumnSortKey; readonly column: string; readonly direction: SortDirection };
 
+/** What a click on a sort button asks for: the member states' order, or one version's column by a key. */
+export type SortClick = { readonly by: 'state' } | { readonly by: ColumnSortKey; readonly column: string };
+
 export const DEFAULT_SORT: BoardSort = { by: 'state', direction: 'ascending' };
 
 export const COLUMN_SORT_LABELS: Record<ColumnSortKey, string> = {
@@ -18,6 +21,11 @@ export const COLUMN_SORT_LABELS: Record<ColumnSortKey, string> = {
   activity: 'Last activity',
   waiting: 'Days waiting',
 };
+
+/** The column sorts in the order a version's header offers them. */
+export const COLUMN_SORT_KEYS = Object.keys(COLUMN_SORT_LABELS) as ColumnSortKey[];
+
+export const isColumnSortKey = (value: string): value is ColumnSortKey => Object.hasOwn(COLUMN_SORT_LABELS, value);
 
 /** The direction a first click sorts in: the latest activity and the longest wait come first. */
 export const FIRST_DIRECTION: Record<BoardSort['by'], SortDirection> = {
@@ -60,7 +68,7 @@ export function sortLines(lines: readonly BoardLine[], sort: BoardSort): BoardLi
 }
 
 /** The sort after a click on a sort button: the other direction when it was already active. */
-export function nextSort(current: BoardSort, clicked: { by: 'state' } | { by: ColumnSortKey; column: string }): BoardSort {
+export function nextSort(current: BoardSort, clicked: SortClick): BoardSort {
   const same = current.by === clicked.by && (clicked.by === 'state' || (current.by !== 'state' && current.column === clicked.column));
   if (same) return { ...current, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
   return { ...clicked, direction: FIRST_DIRECTION[clicked.by] };

@@ -1,5 +1,5 @@
 import { isFilterId, type FilterId, type FilterScope } from './board-filter';
-import { DEFAULT_SORT, type BoardSort, type ColumnSortKey, type SortDirection } from './board-sort';
+import { DEFAULT_SORT, isColumnSortKey, type BoardSort, type SortDirection } from './board-sort';
 
 /** What the consultant chose to see: kept in the address, so that coming back from a reply restores it. */
 export interface BoardViewState {
@@ -8,7 +8,6 @@ export interface BoardViewState {
   sort: BoardSort;
 }
 
-const COLUMN_SORTS = new Set<string>(['status', 'activity', 'waiting']);
 const DIRECTIONS: Record<string, SortDirection> = { asc: 'ascending', desc: 'descending' };
 
 /**
@@ -26,7 +25,7 @@ export function readViewState(params: URLSearchParams, columns: readonly string[
 
   let sort: BoardSort = DEFAULT_SORT;
   if (sortBy === 'state') sort = { by: 'state', direction: direction ?? 'ascending' };
-  else if (COLUMN_SORTS.has(sortBy) && known(sortColumn) && direction) sort = { by: sortBy as ColumnSortKey, column: sortColumn, direction };
+  else if (isColumnSortKey(sortBy) && known(sortColumn) && direction) sort = { by: sortBy, column: sortColumn, direction };
 
   return {
     filter: isFilterId(show) ? show : 'all',

@@ -1,11 +1,9 @@
 import { cellMatches, FILTERS } from '../board/board-filter';
 import type { BoardColumn, BoardLine } from '../board/board-lines';
-import { COLUMN_SORT_LABELS, type BoardSort, type ColumnSortKey } from '../board/board-sort';
+import { COLUMN_SORT_KEYS, COLUMN_SORT_LABELS, type BoardSort, type SortClick } from '../board/board-sort';
 import type { BoardViewState } from '../board/board-view-state';
 import { BoardCell } from './board-cell';
 import { SortButton } from './sort-button';
-
-type SortClick = { by: 'state' } | { by: ColumnSortKey; column: string };
 
 interface BoardTableProps {
   columns: readonly BoardColumn[];
@@ -13,8 +11,6 @@ interface BoardTableProps {
   state: BoardViewState;
   onSort: (clicked: SortClick) => void;
 }
-
-const COLUMN_SORTS = Object.keys(COLUMN_SORT_LABELS) as ColumnSortKey[];
 
 /** Member states down, questionnaire versions across; a cell per reply, each a way into it. */
 export function BoardTable({ columns, lines, state, onSort }: BoardTableProps) {
@@ -38,7 +34,7 @@ export function BoardTable({ columns, lines, state, onSort }: BoardTableProps) {
                 </span>
                 <span className="review-board__version-title">{column.version.title}</span>
                 <span className="review-board__sorts">
-                  {COLUMN_SORTS.map((by) => (
+                  {COLUMN_SORT_KEYS.map((by) => (
                     <SortButton
                       key={by}
                       label={COLUMN_SORT_LABELS[by]}
