@@ -10,11 +10,11 @@ const Uuid = Type.String({ pattern: '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{
 export const CommentParams = Type.Object({ surveyId: SurveyId, version: VersionNumber, state: MemberStateCode, id: Uuid });
 
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('accepted')]);
-const ShownStatus = Type.Union([Type.Literal('not_started'), Status]);
+export const ShownStatus = Type.Union([Type.Literal('not_started'), Status]);
 const Kind = Type.Union([Type.Literal('save'), Type.Literal('submit'), Type.Literal('return'), Type.Literal('accept'), Type.Literal('reopen')]);
 const Answers = Type.Object({}, { additionalProperties: true, description: 'Question name → answer, as SurveyJS keeps it in model.data' });
 const MaybeTimestamp = Type.Union([Timestamp, Type.Null()]);
-const Share = Type.Number({ minimum: 0, maximum: 1, description: 'Share of the (required) questions answered, 3 decimals' });
+export const Share = Type.Number({ minimum: 0, maximum: 1, description: 'Share of the (required) questions answered, 3 decimals' });
 /** Generous bounds on the shape; the real rules (1–5000 characters, not blank) answer 422. */
 const Text = Type.String({ maxLength: 20_000 });
 

@@ -1,9 +1,9 @@
 import { Type } from 'typebox';
 import { Timestamp } from '../http/schemas.js';
+import { Share, ShownStatus } from '../responses/schemas.js';
 
 /** Shapes of the review board route (an extension of API.md, documented at /api/docs). */
 
-const ShownStatus = Type.Union([Type.Literal('not_started'), Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('accepted')]);
 const Count = Type.Integer({ minimum: 0 });
 
 export const BoardRow = Type.Object({
@@ -12,7 +12,7 @@ export const BoardRow = Type.Object({
   memberStateActive: Type.Boolean({ description: 'False for an inactive state, listed only because it has a reply' }),
   status: ShownStatus,
   revision: Type.Integer({ minimum: 0 }),
-  progress: Type.Number({ minimum: 0, maximum: 1, description: 'Share of the (required) questions answered, 3 decimals, as GET …/responses gives it' }),
+  progress: Share,
   openComments: Type.Integer({ minimum: 0, description: 'Unresolved review comments, replies included, as GET …/responses counts them' }),
   lastActivity: Type.Union(
     [Type.Object({ at: Timestamp, by: Type.String({ description: 'Author of the latest revision' }) }), Type.Null()],
