@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './support/browser.js';
-import { delegateContext, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
+import { csrfTokenOf, delegateContext, replyPath, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
 import { ADMIN, startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -96,14 +96,6 @@ describe('the review board in a real browser', () => {
     expect((await storedReply(consultant, server.url, estonia.reply)).status).toBe('submitted');
   });
 });
-
-const replyPath = ({ surveyId, version, state }: ReplyAddress) => `/api/surveys/${surveyId}/versions/${version}/responses/${state}`;
-
-async function csrfTokenOf(request: APIRequestContext, url: string): Promise<string> {
-  const me = await request.get(`${url}/api/auth/me`);
-  if (!me.ok()) throw new Error(`not signed in: ${me.status()}`);
-  return ((await me.json()) as { csrfToken: string }).csrfToken;
-}
 
 async function post(request: APIRequestContext, url: string, route: string, data: object = {}): Promise<unknown> {
   const response = await request.post(`${url}${route}`, { data, headers: { 'x-csrf-token': await csrfTokenOf(request, url) } });

@@ -36,7 +36,7 @@ export async function acceptThroughPage(page: Page, link: string, name: string, 
 }
 
 /** The session's CSRF token, for writes made with the context's own cookie. */
-async function csrfTokenOf(request: APIRequestContext, url: string): Promise<string> {
+export async function csrfTokenOf(request: APIRequestContext, url: string): Promise<string> {
   const me = await request.get(`${url}/api/auth/me`);
   if (!me.ok()) throw new Error(`not signed in: ${me.status()}`);
   return ((await me.json()) as { csrfToken: string }).csrfToken;
@@ -76,7 +76,8 @@ export interface ReplyAddress {
   state: string;
 }
 
-const replyPath = ({ surveyId, version, state }: ReplyAddress) => `/api/surveys/${surveyId}/versions/${version}/responses/${state}`;
+/** The reply's API address. */
+export const replyPath = ({ surveyId, version, state }: ReplyAddress) => `/api/surveys/${surveyId}/versions/${version}/responses/${state}`;
 
 /** The reply as the server has it, read with the context's session. */
 export async function storedReply(context: BrowserContext, url: string, reply: ReplyAddress): Promise<{ status: string; revision: number; data: Record<string, unknown> }> {
