@@ -3,7 +3,7 @@ import type { Rounds } from '../../../../client/src/features/analysis/api/get-ro
 import type { CountryProfile } from '../../../../client/src/features/analysis/api/get-profile';
 import type { Codebook } from '../../../../client/src/features/analysis/api/get-codebook';
 import type { NamedTables } from '../../../../client/src/features/analysis/api/get-tables';
-import type { CatalogueEntries } from '../../../../client/src/features/analysis/api/get-catalogue';
+import type { Catalogue } from '../../../../client/src/api/get-catalogue';
 import type { User } from '../../../../client/src/types/api';
 import { json, type ApiHandler } from '../../helpers/fake-api';
 import { surveysFixture, surveyVersionFixture } from '../../helpers/fixtures';
@@ -117,14 +117,14 @@ export const noCountedFixture: Comparison = {
   notCounted: cbssStates.filter((state) => state.active).map((state) => ({ memberState: state.code, memberStateName: state.name, status: 'not_started' as const })),
 };
 
-export const catalogueFixture: CatalogueEntries = {
+export const catalogueFixture: Catalogue = {
   variables: [
-    { key: 'contact_person.name', question: 'contact_person', section: 'coordination', type: 'text', questionTitle: 'Contact person', personalData: true },
-    { key: 'action_plan', question: 'action_plan', section: 'coordination', type: 'choice', questionTitle: ACTION_PLAN },
-    { key: 'coordinator', question: 'coordinator', section: 'coordination', type: 'text', questionTitle: 'Who is the national coordinator?' },
-    { key: 'national_referral_mechanism', question: 'national_referral_mechanism', section: 'referral', type: 'choice', questionTitle: 'Is there a national referral mechanism?' },
-    { key: 'identification_authority.police', question: 'identification_authority', section: 'referral', type: 'checkbox-choice', questionTitle: WHO },
-    { key: 'identification_authority.ngo', question: 'identification_authority', section: 'referral', type: 'checkbox-choice', questionTitle: WHO },
+    { key: 'contact_person.name', question: 'contact_person', section: 'coordination', type: 'text', title: 'Contact person — Name', questionTitle: 'Contact person', personalData: true },
+    { key: 'action_plan', question: 'action_plan', section: 'coordination', type: 'choice', title: ACTION_PLAN, questionTitle: ACTION_PLAN },
+    { key: 'coordinator', question: 'coordinator', section: 'coordination', type: 'text', title: 'Who is the national coordinator?', questionTitle: 'Who is the national coordinator?' },
+    { key: 'national_referral_mechanism', question: 'national_referral_mechanism', section: 'referral', type: 'choice', title: 'Is there a national referral mechanism?', questionTitle: 'Is there a national referral mechanism?' },
+    { key: 'identification_authority.police', question: 'identification_authority', section: 'referral', type: 'checkbox-choice', title: `${WHO} — Police`, questionTitle: WHO },
+    { key: 'identification_authority.ngo', question: 'identification_authority', section: 'referral', type: 'checkbox-choice', title: `${WHO} — NGOs`, questionTitle: WHO },
   ],
 };
 

@@ -1,4 +1,4 @@
-import type { Catalogue } from '../../../../client/src/features/response-history/api/get-catalogue';
+import type { Catalogue } from '../../../../client/src/api/get-catalogue';
 import type { RevisionData } from '../../../../client/src/features/response-history/api/get-revision';
 import type { RevisionSummary } from '../../../../client/src/features/response-history/api/get-revisions';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CatalogueVariable } from '../../../../client/src/features/response-history/api/get-catalogue';
+import type { CatalogueVariable } from '../../../../client/src/api/get-catalogue';
 import { labelsByQuestion } from '../../../../client/src/features/response-history/components/question-labels';
 
 /** A variable as the catalogue serves it: `title` is the question's and the parts' titles joined. */

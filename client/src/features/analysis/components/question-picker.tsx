@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useSurveyVersion } from '../../../api/get-survey-version';
-import { useCatalogue } from '../api/get-catalogue';
+import { useCatalogue } from '../../../api/get-catalogue';
 import { sectionTitles } from '../workbench/definition-locales';
 import { filterGroups, questionGroups, type QuestionGroup } from '../workbench/question-groups';
 
@@ -21,7 +21,7 @@ interface QuestionPickerProps {
 export function QuestionPicker({ surveyId, version, locale, chosen, onApply }: QuestionPickerProps) {
   const [ticked, setTicked] = useState<ReadonlySet<string>>(() => new Set(chosen));
   const [search, setSearch] = useState('');
-  const catalogue = useCatalogue({ surveyId, version });
+  const catalogue = useCatalogue(surveyId, version);
   const definition = useSurveyVersion(surveyId, version);
   const groups = useMemo(
     () => (catalogue.data ? questionGroups(catalogue.data.variables, sectionTitles(definition.data?.definition, locale), locale) : []),

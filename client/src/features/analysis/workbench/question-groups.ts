@@ -1,4 +1,4 @@
-import type { CatalogueEntry } from '../api/get-catalogue';
+import type { CatalogueVariable } from '../../../api/get-catalogue';
 import { fold } from './fold-text';
 
 /**
@@ -17,7 +17,7 @@ export interface QuestionGroup {
   questions: PickerQuestion[];
 }
 
-export function questionGroups(variables: CatalogueEntry[], sectionTitles: ReadonlyMap<string, string>, locale: string | null): QuestionGroup[] {
+export function questionGroups(variables: readonly CatalogueVariable[], sectionTitles: ReadonlyMap<string, string>, locale: string | null): QuestionGroup[] {
   const groups: QuestionGroup[] = [];
   const seen = new Set<string>();
   // Personal data (contact details) is left out of every comparison: it is not offered.

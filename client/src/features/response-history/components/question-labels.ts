@@ -1,4 +1,4 @@
-import type { CatalogueVariable } from '../api/get-catalogue';
+import type { CatalogueVariable } from '../../../api/get-catalogue';
 
 /**
  * What it takes to show one question's answers in words, read from the catalogue. Parts are

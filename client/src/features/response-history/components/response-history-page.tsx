@@ -8,7 +8,7 @@ import { queryView } from '../../../components/feedback/query-view';
 import { Page } from '../../../components/layout/page';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
-import { useCatalogue } from '../api/get-catalogue';
+import { useCatalogue } from '../../../api/get-catalogue';
 import { useQuestionnaireTitle } from '../api/get-questionnaire-title';
 import { useRevisions } from '../api/get-revisions';
 import { labelsByQuestion } from './question-labels';

@@ -1,6 +1,11 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { getSurveyVersionQueryOptions } from '../../../api/get-survey-version';
-import { api } from '../../../lib/api-client';
+import { getSurveyVersionQueryOptions } from './get-survey-version';
+import { api } from '../lib/api-client';
+
+/**
+ * `GET …/catalogue`: every variable of a version, read by the revision history (question and
+ * part titles) and by the analysis picker (questions, sections, personal-data marks).
+ */
 
 export interface CatalogueChoice {
   value: string | number | boolean;
@@ -18,11 +23,15 @@ export interface CatalogueVariable {
   title: string;
   /** The question's own title. */
   questionTitle: string;
+  /** Its translations by locale. */
+  questionTitles?: Record<string, string>;
   /** Only on a part: the title of each named segment of `key` below the question (`{n}` has none), in key order. */
   partTitles?: string[];
   choices?: CatalogueChoice[];
   /** The one choice a checkbox tick or a rank stands for. */
   choice?: CatalogueChoice;
+  /** Marked personal data in the definition: never in a comparison. */
+  personalData?: true;
 }
 
 export interface Catalogue {
