@@ -69,7 +69,7 @@ describe('Home page', () => {
     expect(router.state.location.pathname).toBe('/analysis');
   });
 
-  it('leads an administrator to people, member states, the audit log, the review board and the questionnaires', async () => {
+  it('leads an administrator to people, member states, the audit log, the review board, the analysis and the questionnaires', async () => {
     renderHome(adminUser);
 
     expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ada Admin' })).toBeTruthy();
@@ -79,6 +79,7 @@ describe('Home page', () => {
       ['Member states', '/admin/member-states'],
       ['Audit log', '/admin/audit'],
       ['Review board', '/review'],
+      ['Analysis', '/analysis'],
       ['Questionnaires', '/questionnaires'],
     ]);
   });

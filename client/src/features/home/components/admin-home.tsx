@@ -28,6 +28,11 @@ export function AdminHome({ name }: { name: string }) {
             description: "Where every member state's reply to each questionnaire version stands, as the consultant reviews them.",
           },
           {
+            to: paths.analysis.getHref(),
+            title: 'Analysis',
+            description: 'Compare the member states: tables, chart, map, two rounds side by side, and every download.',
+          },
+          {
             to: paths.questionnaires.getHref(),
             title: 'Questionnaires',
             description: "Every published version of each questionnaire, to read its questions and each member state's reply.",
