@@ -29,6 +29,17 @@ describe('queryView', () => {
     expect(refetch).toHaveBeenCalledOnce();
   });
 
+  it('offers no retry for a refusal, and says what was refused and what to do', () => {
+    const error = new ApiError(422, 'INVALID_FILTER', 'A query parameter has a value this route cannot use.', [
+      { parameter: 'questions', message: 'this questionnaire version has no such question', value: 'no_such' },
+    ]);
+    show(queryView(query({ isPending: false, isError: true, error, refetch: vi.fn(), isFetching: false }), texts));
+    const alert = screen.getByRole('alert');
+    expect(alert.textContent).toContain('questions (“no_such”): this questionnaire version has no such question');
+    expect(alert.textContent).toContain('Change what is named above');
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+  });
+
   it('explains an empty list, and hands over data otherwise', () => {
     show(queryView(query({ isPending: false, isError: false, data: [] }), texts));
     expect(screen.getByRole('heading', { name: 'Nobody yet' })).toBeTruthy();

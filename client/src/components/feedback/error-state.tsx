@@ -16,15 +16,25 @@ const GENERIC_MESSAGE = 'Something unexpected happened. Please try again.';
 const HINTS: Partial<Record<number, string>> = {
   401: 'Your session may have ended. Sign in, then try again.',
   403: 'If you think you should have access, contact the survey administrator.',
+  404: 'The link may be out of date, or what it names was removed. Go back and choose again.',
+  422: 'Change what is named above, then load the page again.',
 };
 
 export function ErrorState({ error, title = 'Something went wrong', onRetry, isRetrying = false }: ErrorStateProps) {
   const message = isApiError(error) ? error.message : GENERIC_MESSAGE;
   const hint = isApiError(error) ? HINTS[error.status] : undefined;
+  const problems = isApiError(error) ? detailMessages(error.details) : [];
   return (
     <div className="state state--error" role="alert">
       <h2 className="state__title">{title}</h2>
       <p>{message}</p>
+      {problems.length > 0 && (
+        <ul className="state__problems">
+          {problems.map((problem) => (
+            <li key={problem}>{problem}</li>
+          ))}
+        </ul>
+      )}
       {hint && <p className="state__hint">{hint}</p>}
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry} disabled={isRetrying}>
@@ -33,4 +43,20 @@ export function ErrorState({ error, title = 'Something went wrong', onRetry, isR
       )}
     </div>
   );
+}
+
+/**
+ * A 422's details name what was wrong (`[{ parameter | question, message, value? }]`): without
+ * them "a query parameter has a value this route cannot use" does not say which.
+ */
+function detailMessages(details: unknown): string[] {
+  if (!Array.isArray(details)) return [];
+  return details.flatMap((detail: unknown) => {
+    if (typeof detail !== 'object' || detail === null) return [];
+    const { parameter, question, message, value } = detail as Record<string, unknown>;
+    if (typeof message !== 'string') return [];
+    const subject = typeof parameter === 'string' ? parameter : typeof question === 'string' ? question : null;
+    const given = typeof value === 'string' ? ` (“${value}”)` : '';
+    return [subject ? `${subject}${given}: ${message}` : message];
+  });
 }

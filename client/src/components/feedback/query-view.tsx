@@ -1,5 +1,6 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
+import { isApiError } from '../../lib/api-client';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
 import { LoadingState } from './loading-state';
@@ -14,18 +15,34 @@ interface QueryViewTexts {
 }
 
 /**
- * Every list page shows the same three states before its data: loading, an error with a retry,
- * and empty. Returns the element to render for those, or the data once there is some.
+ * Every list page shows the same three states before its data: loading, an error (with a retry
+ * when asking again could help), and empty. Returns the element to render for those, or the data once there is some.
  */
 export function queryView<T>(query: UseQueryResult<T>, texts: QueryViewTexts): { element: ReactElement } | { data: T } {
   if (query.isPending) return { element: <LoadingState label={texts.loading} /> };
   if (query.isError) {
     return {
-      element: <ErrorState error={query.error} title={texts.errorTitle} onRetry={() => void query.refetch()} isRetrying={query.isFetching} />,
+      element: (
+        <ErrorState
+          error={query.error}
+          title={texts.errorTitle}
+          onRetry={mayHelpToRetry(query.error) ? () => void query.refetch() : undefined}
+          isRetrying={query.isFetching}
+        />
+      ),
     };
   }
   if (texts.empty && Array.isArray(query.data) && query.data.length === 0) {
     return { element: <EmptyState title={texts.empty.title}>{texts.empty.body}</EmptyState> };
   }
   return { data: query.data };
+}
+
+/**
+ * A refusal of what was asked (404, 422, …) comes back the same however often it is asked again;
+ * a lost connection, a busy or failing server (0, 408, 429, 5xx) or an ended session may not.
+ */
+export function mayHelpToRetry(error: unknown): boolean {
+  if (!isApiError(error)) return true;
+  return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 }

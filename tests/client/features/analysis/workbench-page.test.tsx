@@ -163,20 +163,28 @@ describe('The comparison on the workbench', { timeout: 20_000 }, () => {
     expect(await comparisonTable()).toBeTruthy();
   });
 
-  it("shows the server's refusal and loads again on request", async () => {
+  it("loads again on request when the server was busy", async () => {
     let calls = 0;
     renderWorkbench(TABLE_URL, {
       [COMPARISON]: () => {
         calls += 1;
-        return calls === 1 ? errorResponse(404, 'TABLE_NOT_FOUND', 'There is no such named table.') : jsonResponse(200, comparisonFixture);
+        return calls === 1 ? errorResponse(503, 'UNAVAILABLE', 'The server is busy.') : jsonResponse(200, comparisonFixture);
       },
     });
 
     const alert = await screen.findByRole('alert');
     expect(within(alert).getByRole('heading', { name: 'The comparison could not be loaded' })).toBeTruthy();
-    expect(within(alert).getByText('There is no such named table.')).toBeTruthy();
     await userEvent.click(within(alert).getByRole('button', { name: 'Try again' }));
     expect(await comparisonTable()).toBeTruthy();
+  });
+
+  it("shows the server's refusal with what to do, and no retry that would only fail again", async () => {
+    renderWorkbench(TABLE_URL, { [COMPARISON]: () => errorResponse(404, 'TABLE_NOT_FOUND', 'There is no such named table.') });
+
+    const alert = await screen.findByRole('alert');
+    expect(within(alert).getByText('There is no such named table.')).toBeTruthy();
+    expect(within(alert).getByText(/Go back and choose again/)).toBeTruthy();
+    expect(within(alert).queryByRole('button', { name: 'Try again' })).toBeNull();
   });
 
   it('says when no reply counts yet, and which statuses count', async () => {
