@@ -26,6 +26,22 @@ export function sent(requests: RecordedRequest[], route: string): RecordedReques
 
 export const signedOut: ApiHandler = () => errorResponse(401, 'UNAUTHENTICATED', 'Sign in to continue.');
 
+/**
+ * The session routes as the server keeps them: `GET /api/auth/me` answers 401 until the login
+ * succeeds and the signed-in person after it, so a page that asks again after signing in (any
+ * newly mounted query does) is not sent back to the sign-in page by a stub that forgot the login.
+ */
+export function sessionRoutes(signedIn: unknown): Record<'GET /api/auth/me' | 'POST /api/auth/login', ApiHandler> {
+  let session: unknown = null;
+  return {
+    'GET /api/auth/me': (request) => (session === null ? signedOut(request) : jsonResponse(200, session)),
+    'POST /api/auth/login': () => {
+      session = signedIn;
+      return jsonResponse(200, signedIn);
+    },
+  };
+}
+
 export const noContent: ApiHandler = () => new Response(null, { status: 204 });
 
 export function json(status: number, body: unknown): ApiHandler {

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { errorResponse } from '../../helpers/fake-fetch';
-import { bodyOf, json, sent, signedOut, stubApi } from '../../helpers/fake-api';
+import { bodyOf, json, sent, sessionRoutes, stubApi } from '../../helpers/fake-api';
 import { surveysFixture } from '../../helpers/fixtures';
 import { adminUser, consultantUser, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
@@ -12,8 +12,7 @@ const mustChange = { ...consultantUser, mustChangePassword: true };
 describe('Protected pages', () => {
   it('send a signed-out visitor to sign in, and back to where they were afterwards', async () => {
     stubApi({
-      'GET /api/auth/me': signedOut,
-      'POST /api/auth/login': json(200, signedInAs(adminUser)),
+      ...sessionRoutes(signedInAs(adminUser)),
       'GET /api/audit': json(200, []),
     });
     const { router } = renderApp('/admin/audit?action=auth.signed_in');

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { deferredResponse, errorResponse, jsonResponse } from '../../helpers/fake-fetch';
-import { bodyOf, json, sent, signedOut, stubApi } from '../../helpers/fake-api';
+import { bodyOf, json, sent, sessionRoutes, signedOut, stubApi } from '../../helpers/fake-api';
 import { surveysFixture } from '../../helpers/fixtures';
 import { adminUser, CSRF_TOKEN, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
@@ -17,8 +17,7 @@ const signInButton = () => screen.getByRole('button', { name: 'Sign in' });
 describe('Sign-in page', () => {
   it('signs in and goes on to the page in `next`', async () => {
     const requests = stubApi({
-      'GET /api/auth/me': signedOut,
-      'POST /api/auth/login': json(200, signedInAs(adminUser)),
+      ...sessionRoutes(signedInAs(adminUser)),
       'GET /api/surveys': json(200, surveysFixture),
     });
     const { router } = renderApp('/sign-in?next=%2Fquestionnaires%3Fview%3Dall');
@@ -37,8 +36,7 @@ describe('Sign-in page', () => {
 
   it('uses the CSRF token of the new session on later writes', async () => {
     const requests = stubApi({
-      'GET /api/auth/me': signedOut,
-      'POST /api/auth/login': json(200, signedInAs(adminUser)),
+      ...sessionRoutes(signedInAs(adminUser)),
       'POST /api/auth/logout': () => new Response(null, { status: 204 }),
     });
     renderApp('/sign-in');
@@ -56,8 +54,7 @@ describe('Sign-in page', () => {
     'goes to the start page, never to another site, when next is %s',
     async (next) => {
       stubApi({
-        'GET /api/auth/me': signedOut,
-        'POST /api/auth/login': json(200, signedInAs(adminUser)),
+        ...sessionRoutes(signedInAs(adminUser)),
       });
       const { router } = renderApp(`/sign-in?next=${encodeURIComponent(next)}`);
       await fillIn('admin@cbss.example', 'correct horse battery');
