@@ -1,7 +1,8 @@
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue, VariableChoice } from './catalogue.js';
 import { expandRepeats, repeatCounts } from './repeats.js';
 import type { Column, RepeatCounts } from './repeats.js';
-import { readCell } from './variable-values.js';
+import { isAnswered } from './answered.js';
+import { isTicked, readCell, tickCell, valueAt } from './variable-values.js';
 import type { CellValue } from './variable-values.js';
 
 /**
@@ -44,9 +45,66 @@ export function wideHeader(columns: readonly Column[]): string[] {
   return [...WIDE_RESPONSE_COLUMNS, ...columns.map((column) => column.key)];
 }
 
-/** One cell per column, unanswered as an empty string. */
-export function wideRow(columns: readonly Column[], data: unknown, options: CsvValues): string[] {
-  return columns.map((column) => shown(readCell(column, data), options));
+/**
+ * One cell per column, unanswered as an empty string, after `leading` (the exporter's response
+ * columns: one array per line instead of a second one to concatenate).
+ */
+export function wideRow<Leading = never>(columns: readonly Column[], data: unknown, options: CsvValues, leading: readonly Leading[] = []): (string | Leading)[] {
+  // Sized once: pushing 540 cells one by one reallocated the array a dozen times a row.
+  const cells = new Array<string | Leading>(leading.length + columns.length);
+  let at = 0;
+  for (; at < leading.length; at += 1) cells[at] = leading[at] as Leading;
+  for (const step of rowPlan(columns, options)) {
+    if (step.kind === 'cell') {
+      cells[at++] = shown(readCell(step.column, data), options);
+      continue;
+    }
+    const value = valueAt(data, step.path);
+    const answered = isAnswered(value);
+    for (const tick of step.ticks) {
+      const ticked = answered ? isTicked(value, tick.choice) : undefined;
+      cells[at++] = ticked === undefined ? '' : ticked ? tick.on : tick.off;
+    }
+  }
+  return cells;
+}
+
+/**
+ * How wideRow() reads a row: cell by cell, except that a checkbox's tick columns (320 of the
+ * 534 columns of v2) read the checkbox's answer once for all its choices, with the two texts a
+ * tick column can show worked out beforehand. Kept per column list, which an export lays out once.
+ */
+type RowStep =
+  | { readonly kind: 'cell'; readonly column: Column }
+  | { readonly kind: 'ticks'; readonly path: readonly string[]; readonly ticks: readonly TickStep[] };
+type TickStep = { readonly choice: VariableChoice; readonly on: string; readonly off: string };
+
+const plans = new WeakMap<readonly Column[], { codes?: readonly RowStep[]; labels?: readonly RowStep[] }>();
+
+function rowPlan(columns: readonly Column[], options: CsvValues): readonly RowStep[] {
+  let byValues = plans.get(columns);
+  if (!byValues) plans.set(columns, (byValues = {}));
+  return (byValues[options.values] ??= planRow(columns, options));
+}
+
+function planRow(columns: readonly Column[], options: CsvValues): RowStep[] {
+  const steps: RowStep[] = [];
+  let ticks: { path: readonly string[]; key: string; ticks: TickStep[] } | undefined;
+  for (const column of columns) {
+    if (column.type !== 'checkbox-choice') {
+      ticks = undefined;
+      steps.push({ kind: 'cell', column });
+      continue;
+    }
+    const key = column.path.join('\u0000');
+    if (ticks?.key !== key) {
+      ticks = { path: column.path, key, ticks: [] };
+      steps.push({ kind: 'ticks', path: ticks.path, ticks: ticks.ticks });
+    }
+    const { choice } = column;
+    ticks.ticks.push({ choice, on: shown(tickCell(true, choice), options), off: shown(tickCell(false, choice), options) });
+  }
+  return steps;
 }
 
 /**

@@ -40,12 +40,8 @@ export function readCell(column: Column, data: unknown): CellValue | undefined {
       return { code: String(value), label: String(value) };
     }
     case 'checkbox-choice': {
-      if (!Array.isArray(value)) return undefined;
-      // Unticked reads as empty in labels mode: ticked choices show their label, so a set of
-      // ticks still reads back unambiguously (an answered checkbox has at least one tick).
-      return value.some((item) => sameValue(item, column.choice.value))
-        ? { code: '1', label: column.choice.label }
-        : { code: '0', label: '' };
+      const ticked = isTicked(value, column.choice);
+      return ticked === undefined ? undefined : tickCell(ticked, column.choice);
     }
     case 'rank': {
       if (!Array.isArray(value)) return undefined;
@@ -57,10 +53,42 @@ export function readCell(column: Column, data: unknown): CellValue | undefined {
   }
 }
 
+/**
+ * Whether an answered checkbox ticks `choice`; undefined when the answer is no list of ticks.
+ * Split from tickCell() so that the wide CSV can read a checkbox once for all its tick columns.
+ */
+export function isTicked(value: unknown, choice: VariableChoice): boolean | undefined {
+  if (!Array.isArray(value)) return undefined;
+  for (let index = 0; index < value.length; index += 1) if (sameValue(value[index], choice.value)) return true;
+  return false;
+}
+
+/**
+ * A tick column's cell. Unticked reads as empty in labels mode: ticked choices show their label,
+ * so a set of ticks still reads back unambiguously (an answered checkbox has at least one tick).
+ */
+export function tickCell(ticked: boolean, choice: VariableChoice): CellValue {
+  return ticked ? { code: '1', label: choice.label } : { code: '0', label: '' };
+}
+
 function codedCell(value: unknown, choices: readonly VariableChoice[]): { code: string; label: string } {
   const code = typeof value === 'string' || typeof value === 'number' ? String(value) : JSON.stringify(value);
-  const choice = choices.find((candidate) => sameValue(value, candidate.value));
-  return { code, label: choice?.label ?? code };
+  // sameValue() on a value that is no object is a match of texts: the first choice of that text.
+  const label = typeof value === 'object' ? undefined : labelsOf(choices).get(String(value));
+  return { code, label: label ?? code };
+}
+
+/** Each choice list's labels by code text, made once: a comparison or export looks up every cell. */
+const labelsByCode = new WeakMap<readonly VariableChoice[], ReadonlyMap<string, string>>();
+
+function labelsOf(choices: readonly VariableChoice[]): ReadonlyMap<string, string> {
+  let labels = labelsByCode.get(choices);
+  if (!labels) {
+    const byCode = new Map<string, string>();
+    for (const choice of choices) if (!byCode.has(String(choice.value))) byCode.set(String(choice.value), choice.label);
+    labelsByCode.set(choices, (labels = byCode));
+  }
+  return labels;
 }
 
 /** A choice code matches as text too: the answer schema keeps types exact, old data may not be. */

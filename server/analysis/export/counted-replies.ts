@@ -3,7 +3,7 @@ import type { ResponseStatus } from '../../db/schema.js';
 import { compareAliases, consentOf, consentQuestion, publicationView } from '../../questionnaire/index.js';
 import type { Audience, Catalogue, RepeatCounts, Shown } from '../../questionnaire/index.js';
 import { dataSelection } from '../replies.js';
-import { cursorRows, FETCH_SIZE, type CursorOptions, type Snapshot } from './snapshot-cursor.js';
+import { cursorPages, FETCH_SIZE, type CursorOptions, type Snapshot } from './snapshot-cursor.js';
 
 /**
  * The replies a download counts, read inside its snapshot: the dynamic-panel entry counts for
@@ -116,11 +116,17 @@ export async function presentationOf(snapshot: Snapshot, scope: ReplyScope, cata
   return { audience, view, aliased, unnamedStates };
 }
 
-/** The counted replies as shown, one at a time: named ones in member-state order, then the aliased. */
-export async function* shownReplies(snapshot: Snapshot, scope: ReplyScope, presentation: Presentation, options: CursorOptions = {}): AsyncGenerator<ShownReply> {
+/** The counted replies as shown, a page at a time: named ones in member-state order, then the aliased. */
+export async function* shownReplyPages(
+  snapshot: Snapshot,
+  scope: ReplyScope,
+  presentation: Presentation,
+  options: CursorOptions = {},
+): AsyncGenerator<readonly ShownReply[]> {
   const ordered = replies(snapshot, scope).orderBy('m.sort_order').orderBy('m.code');
-  for await (const row of cursorRows<ReplyRow>(snapshot, 'export_rows', ordered, options)) {
-    if (presentation.audience === 'analysis' || presentation.view.get(row.id)?.kind === 'named') yield shown(row, row.code, row.name);
+  for await (const rows of cursorPages<ReplyRow>(snapshot, 'export_rows', ordered, options)) {
+    const named = presentation.audience === 'analysis' ? rows : rows.filter((row) => presentation.view.get(row.id)?.kind === 'named');
+    if (named.length > 0) yield named.map((row) => shown(row, row.code, row.name));
   }
   if (presentation.audience === 'analysis') return;
   // Few (the anonymised ones), read a page of ids at a time in alias order.
@@ -131,11 +137,17 @@ export async function* shownReplies(snapshot: Snapshot, scope: ReplyScope, prese
       .where(sql<boolean>`r.id = any(${sql.val(page.map((entry) => entry.id))}::uuid[])`)
       .execute();
     const byId = new Map(rows.map((row) => [row.id, row as ReplyRow]));
-    for (const { id, alias } of page) {
+    const aliased = page.flatMap(({ id, alias }) => {
       const row = byId.get(id);
-      if (row) yield shown(row, alias, alias);
-    }
+      return row ? [shown(row, alias, alias)] : [];
+    });
+    if (aliased.length > 0) yield aliased;
   }
+}
+
+/** The counted replies as shown, one at a time (shownReplyPages, for consumers that go row by row). */
+export async function* shownReplies(snapshot: Snapshot, scope: ReplyScope, presentation: Presentation, options: CursorOptions = {}): AsyncGenerator<ShownReply> {
+  for await (const page of shownReplyPages(snapshot, scope, presentation, options)) yield* page;
 }
 
 function shown(row: ReplyRow, memberState: string, memberStateName: string): ShownReply {
@@ -145,7 +157,9 @@ function shown(row: ReplyRow, memberState: string, memberStateName: string): Sho
 /** Every counted reply, shown or not (a count names no state), in member-state order. */
 export async function* everyCountedReply(snapshot: Snapshot, scope: ReplyScope, options: CursorOptions = {}): AsyncGenerator<ShownReply> {
   const ordered = replies(snapshot, scope).orderBy('m.sort_order').orderBy('m.code');
-  for await (const row of cursorRows<ReplyRow>(snapshot, 'export_rows', ordered, options)) yield shown(row, row.code, row.name);
+  for await (const rows of cursorPages<ReplyRow>(snapshot, 'export_rows', ordered, options)) {
+    for (const row of rows) yield shown(row, row.code, row.name);
+  }
 }
 
 /** The member states, active or not, in the usual order. */

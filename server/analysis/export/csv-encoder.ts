@@ -36,6 +36,8 @@ const QUOTE = /"/g;
 
 export function csvField(cell: CsvCell): string {
   if (cell === null || cell === '') return '';
+  // Most cells of a wide export are the ticks 1 and 0: nothing to quote or neutralise.
+  if (cell === '1' || cell === '0') return cell;
   const text = typeof cell === 'number' ? String(cell) : cell;
   const neutral = FORMULA_START.has(text.charCodeAt(0)) ? `'${text}` : text;
   return NEEDS_QUOTES.test(neutral) ? `"${neutral.replace(QUOTE, '""')}"` : neutral;

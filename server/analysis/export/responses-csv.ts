@@ -1,6 +1,6 @@
 import { LONG_COLUMNS, longRows, wideColumnsFor, wideHeader, wideRow } from '../../questionnaire/index.js';
 import type { CsvRecords } from './csv-encoder.js';
-import { presentationOf, repeatCountsOf, shownReplies } from './counted-replies.js';
+import { presentationOf, repeatCountsOf, shownReplyPages } from './counted-replies.js';
 import { replyScope, type ExportContext } from './export-context.js';
 import type { CursorOptions, Snapshot } from './snapshot-cursor.js';
 
@@ -18,16 +18,19 @@ export function responsesRecords(context: ExportContext, { layout, values }: Res
     const presentation = await presentationOf(snapshot, scope, context.fullCatalogue, context.filter.audience);
     if (layout === 'long') {
       yield [LONG_COLUMNS];
-      for await (const reply of shownReplies(snapshot, scope, presentation, options)) {
-        yield longRows(context.catalogue, reply.data, { values }).map((row) => [reply.memberState, row.variable, row.question, row.value, row.label]);
+      for await (const page of shownReplyPages(snapshot, scope, presentation, options)) {
+        yield page.flatMap((reply) =>
+          longRows(context.catalogue, reply.data, { values }).map((row) => [reply.memberState, row.variable, row.question, row.value, row.label]),
+        );
       }
       return;
     }
     const columns = wideColumnsFor(context.catalogue, await repeatCountsOf(snapshot, scope, context.catalogue));
     yield [wideHeader(columns)];
-    for await (const reply of shownReplies(snapshot, scope, presentation, options)) {
-      const response = [reply.memberState, reply.memberStateName, reply.status, reply.revision, reply.submittedAt?.toISOString() ?? null];
-      yield [response.concat(wideRow(columns, reply.data, { values }))];
+    for await (const page of shownReplyPages(snapshot, scope, presentation, options)) {
+      yield page.map((reply) =>
+        wideRow(columns, reply.data, { values }, [reply.memberState, reply.memberStateName, reply.status, reply.revision, reply.submittedAt?.toISOString() ?? null]),
+      );
     }
   };
 }

@@ -44,16 +44,17 @@ export type CursorName = 'export_rows';
 export type CursorOptions = { readonly fetchSize?: number };
 
 /**
- * The query's rows, a page at a time; the cursor is closed when iteration ends. The next page is
- * asked for as soon as one arrives, so that PostgreSQL reads it while this one is written out:
- * at most two pages are in memory.
+ * The query's rows, a page (one FETCH) at a time; the cursor is closed when iteration ends. The
+ * next page is asked for as soon as one arrives, so that PostgreSQL reads it while this one is
+ * written out: at most two pages are in memory. Pages rather than rows: an `await` per row of
+ * a 10,000-row export cost more than laying the row out (bench/BENCHMARKS.md, Analysis).
  */
-export async function* cursorRows<Row>(
+export async function* cursorPages<Row>(
   snapshot: Snapshot,
   name: CursorName,
   query: Compilable<Row>,
   { fetchSize = FETCH_SIZE }: CursorOptions = {},
-): AsyncGenerator<Row> {
+): AsyncGenerator<readonly Row[]> {
   if (!Number.isSafeInteger(fetchSize) || fetchSize < 1) throw new RangeError(`fetch size must be a positive integer, got ${fetchSize}`);
   const cursor = sql.id(name);
   await sql`declare ${cursor} no scroll cursor for ${query}`.execute(snapshot);
@@ -66,7 +67,7 @@ export async function* cursorRows<Row>(
       next = rows.length < fetchSize ? null : fetchPage();
       // A prefetch that fails while this page is being written is rethrown when awaited.
       next?.catch(() => undefined);
-      for (const row of rows) yield row;
+      if (rows.length > 0) yield rows;
     }
   } catch (error) {
     // The transaction is aborted: CLOSE would fail and hide the error; ending it closes the cursor.

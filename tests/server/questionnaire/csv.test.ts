@@ -5,6 +5,7 @@ import { LONG_COLUMNS, WIDE_RESPONSE_COLUMNS, longRows, wideColumns, wideHeader,
 import { encodeCsv } from '../../../server/analysis/export/csv-encoder.js';
 import type { JsonObject } from '../../../server/questionnaire/json.js';
 import { expandRepeats } from '../../../server/questionnaire/repeats.js';
+import { readCell } from '../../../server/questionnaire/variable-values.js';
 import { answerSets } from './support/answer-arbitraries.js';
 import { parseCsv } from './support/csv-parser.js';
 import { everyType, everyTypeComplete, questionTree, realFile } from './support/fixtures.js';
@@ -134,6 +135,22 @@ describe('long layout', () => {
 });
 
 describe('round trips, property-based', () => {
+  it('wide rows read each tick column as readCell does, though a checkbox is read once for all its ticks', () => {
+    fc.assert(
+      fc.property(fc.array(answerSets(questions), { minLength: 1, maxLength: 3 }), fc.constantFrom('codes' as const, 'labels' as const), (dataSets, values) => {
+        const columns = wideColumns(catalogue, dataSets);
+        for (const data of dataSets) {
+          const cellByCell = columns.map((column) => {
+            const cell = readCell(column, data);
+            return cell === undefined ? '' : values === 'labels' ? (cell.label ?? cell.code) : cell.code;
+          });
+          expect(wideRow(columns, data, { values }, ['EE', 3])).toEqual(['EE', 3, ...cellByCell]);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('wide CSV: every answer set reads back from its row', () => {
     fc.assert(
       fc.property(fc.array(answerSets(questions), { minLength: 1, maxLength: 3 }), (dataSets) => {
