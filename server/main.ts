@@ -1,10 +1,12 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { limitHeapGrowth } from './heap-growth.js';
 import { ensureFirstAdmin } from './people/first-admin.js';
 
 /** Process entry: read configuration, build the app, listen, and close gracefully on signals. */
 async function main(): Promise<void> {
   const startedAt = performance.now();
+  limitHeapGrowth();
   let config;
   try {
     config = loadConfig();
