@@ -9,6 +9,7 @@ COPY tsconfig.json tsconfig.build.json vite.config.ts ./
 COPY client ./client
 COPY server ./server
 COPY migrations ./migrations
+COPY scripts ./scripts
 RUN npm run build && npm prune --omit=dev
 
 # Run: production dependencies, the build and the questionnaire files, as an unprivileged user.
