@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import databasePlugin from './db/plugin.js';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import errorHandler from './http/error-handler.js';
+import loadShedding from './http/load-shedding.js';
 import openapi from './http/openapi.js';
 import routeAccessCheck from './auth/route-access-check.js';
 import staticClient from './http/static-client.js';
@@ -82,6 +83,7 @@ function createFastify(config: Config, options: BuildOptions) {
 async function registerLayers(app: App, config: Config, options: BuildOptions, embedded: EmbeddedDatabase | null): Promise<void> {
   // Infrastructure
   await app.register(errorHandler);
+  await app.register(loadShedding, config.overload);
   await app.register(routeAccessCheck);
   await app.register(helmet, {
     contentSecurityPolicy: {

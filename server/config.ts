@@ -24,6 +24,8 @@ export interface Config {
   readonly clientDir: string | null;
   /** Requests bodies larger than this are refused with 413. */
   readonly bodyLimitBytes: number;
+  /** Beyond this, requests are turned away with 503 and Retry-After (http/load-shedding.ts). */
+  readonly overload: { readonly maxEventLoopDelayMs: number; readonly sampleIntervalMs: number };
 }
 
 /** A configuration problem: start-up stops and names the variable. */
@@ -41,6 +43,12 @@ function findRootFromHere(): string {
   const here = path.dirname(fileURLToPath(import.meta.url));
   return path.basename(path.dirname(here)) === 'dist' ? '../..' : '..';
 }
+
+/**
+ * A request that waits more than a second for the event loop is better told "busy, try again"
+ * at once than answered late: the autosave keeps the change and retries (README, Operating).
+ */
+const DEFAULT_MAX_EVENT_LOOP_DELAY_MS = 1000;
 
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -87,6 +95,10 @@ export function loadConfig(env: Env = process.env): Config {
   const logLevel = (value('LOG_LEVEL') ?? 'info').toLowerCase() as LogLevel;
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
+  const rawDelay = value('MAX_EVENT_LOOP_DELAY_MS');
+  const maxEventLoopDelayMs = rawDelay === undefined ? DEFAULT_MAX_EVENT_LOOP_DELAY_MS : /^\d+$/.test(rawDelay) ? Number(rawDelay) : null;
+  if (maxEventLoopDelayMs === null || maxEventLoopDelayMs < 10) problems.push(`MAX_EVENT_LOOP_DELAY_MS must be a whole number of milliseconds, 10 or more (got "${rawDelay}")`);
+
   if (problems.length > 0) throw new ConfigError(problems);
 
   return {
@@ -100,6 +112,7 @@ export function loadConfig(env: Env = process.env): Config {
     definitionsDir: path.join(projectRoot, 'survey-definitions'),
     clientDir: path.join(projectRoot, 'dist', 'client'),
     bodyLimitBytes: 1024 * 1024,
+    overload: { maxEventLoopDelayMs: maxEventLoopDelayMs!, sampleIntervalMs: 1000 },
   };
 }
 

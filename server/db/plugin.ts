@@ -55,6 +55,14 @@ export default fp<DatabasePluginOptions>(
       });
     }
 
+    // A connection the server drops (a restart, an outage) is reported as an 'error' event: on the
+    // pool while the connection is idle, on the connection itself while it is handed out (a query
+    // on its way is failed as well). Without listeners either would end the process; the pool
+    // replaces the connection at the next query.
+    const lost = (error: Error) => fastify.log.warn({ err: error }, 'database connection lost');
+    fastify.pg.pool.on('error', lost);
+    fastify.pg.pool.on('connect', (client) => client.on('error', lost));
+
     // Kysely is not destroyed on close: that would end the pool @fastify/postgres owns.
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: fastify.pg.pool }) });
     fastify.decorate('db', db);

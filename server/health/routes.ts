@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
+import { DATABASE_RETRY_AFTER_SECONDS } from '../db/unavailable.js';
 
 const HEALTH_QUERY_TIMEOUT_MS = 3_000;
 
@@ -25,7 +26,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         return { status: 'ok' as const, database: 'ok' as const };
       } catch (error) {
         request.log.warn({ err: error }, 'health check: database unreachable');
-        return reply.status(503).send({ status: 'unavailable' as const, database: 'unreachable' as const });
+        return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).send({ status: 'unavailable' as const, database: 'unreachable' as const });
       }
     },
   );

@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorBody } from './errors.js';
 
 /** Fastify's own client errors, mapped to the contract's codes. */
@@ -18,6 +19,13 @@ const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; mess
 export default fp(
   async (fastify) => {
     fastify.setErrorHandler<FastifyError | AppError>((error, request, reply) => {
+      if (isDatabaseUnavailable(error)) {
+        // Nothing was written (a statement that cannot reach the database commits nothing):
+        // the client keeps its change and tries again, as after a lost connection.
+        request.log.warn({ err: error }, 'database unavailable');
+        const body: ErrorBody = { error: { code: 'DATABASE_UNAVAILABLE', message: 'The database cannot be reached just now. Nothing was changed; try again in a few seconds.' } };
+        return reply.status(503).header('retry-after', String(DATABASE_RETRY_AFTER_SECONDS)).type('application/json; charset=utf-8').send(body);
+      }
       const { status, body } = describe(error);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
       else request.log.info({ code: body.error.code, status }, 'request refused');

@@ -8,6 +8,9 @@ export function testConfig(database: DatabaseConfig, dataDir: string, overrides:
     database,
     dataDir,
     clientDir: null,
+    // A test that blocks the loop on purpose (resilience/overload.test.ts) sets its own limit; the
+    // others must not be turned away because a busy CI machine or a long embedded query lagged.
+    overload: { maxEventLoopDelayMs: 60_000, sampleIntervalMs: 1000 },
     ...overrides,
   };
 }

@@ -23,6 +23,14 @@ describe('configuration from the environment', () => {
     expect(config.logLevel).toBe('info');
   });
 
+  it('sheds load past one second of event-loop delay unless MAX_EVENT_LOOP_DELAY_MS says otherwise', () => {
+    expect(loadConfig({}).overload).toEqual({ maxEventLoopDelayMs: 1000, sampleIntervalMs: 1000 });
+    expect(loadConfig({ MAX_EVENT_LOOP_DELAY_MS: '250' }).overload.maxEventLoopDelayMs).toBe(250);
+    for (const bad of ['fast', '-5', '2.5', '3']) {
+      expect(problemsOf({ MAX_EVENT_LOOP_DELAY_MS: bad })).toEqual([`MAX_EVENT_LOOP_DELAY_MS must be a whole number of milliseconds, 10 or more (got "${bad}")`]);
+    }
+  });
+
   it('uses the PostgreSQL server named by DATABASE_URL', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://app@db:5432/survey' });
     expect(config.database).toEqual({ kind: 'server', url: 'postgres://app@db:5432/survey' });

@@ -152,6 +152,31 @@ describe('the save store', () => {
     expect(storedDraft()).toBeNull();
   });
 
+  it('treats a busy or database-less server (503) like being offline: keeps the change and tries again, waiting longer each time', async () => {
+    const { store, saves } = setUp({ reply: { revision: 7, data: {} } });
+    const unavailable = () => new ApiError(503, 'SERVICE_UNAVAILABLE', 'The server is busy; try again shortly.');
+
+    store.record('a', 'x');
+    await vi.advanceTimersByTimeAsync(1000);
+    saves[0]!.reject(unavailable());
+    await settle();
+    expect(store.getSnapshot().phase).toBe('offline');
+    expect(storedDraft()).toEqual({ baseRevision: 7, changes: { set: { a: 'x' }, unset: [] } });
+
+    await vi.advanceTimersByTimeAsync(retryDelay(1));
+    expect(saves).toHaveLength(2);
+    saves[1]!.reject(unavailable());
+    await settle();
+    await vi.advanceTimersByTimeAsync(retryDelay(2) - 1);
+    expect(saves).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(1);
+    expect(saves[2]!.request).toEqual({ baseRevision: 7, set: { a: 'x' } });
+    saves[2]!.resolve({ revision: 8, status: 'draft' });
+    await settle();
+    expect(store.getSnapshot().phase).toBe('saved');
+    expect(storedDraft()).toBeNull();
+  });
+
   it('does not try while the browser says it is offline, and tries again later, waiting longer each time', async () => {
     let online = false;
     const { store, saves } = setUp({ isOnline: () => online });
@@ -270,7 +295,7 @@ describe('the save store', () => {
 
     store.record('a', 'x');
     await vi.advanceTimersByTimeAsync(1000);
-    saves[0]!.reject(new ApiError(503, 'HTTP_503', 'The server could not answer just now.'));
+    saves[0]!.reject(new ApiError(500, 'INTERNAL_ERROR', 'The server could not answer just now.'));
     await settle();
     expect(store.getSnapshot()).toMatchObject({ phase: 'failed', message: 'The server could not answer just now.' });
     expect(onFailed).toHaveBeenCalledTimes(1);

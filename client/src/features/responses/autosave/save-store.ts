@@ -247,7 +247,9 @@ export function createSaveStore(options: SaveStoreOptions): SaveStore {
     const conflict = editConflictOf(error);
     const problems = answerProblemsOf(error, 'INVALID_ANSWER');
 
-    if (isApiError(error) && error.status === 0) {
+    // No answer, or a server that sheds load or has lost its database (503): the same as being
+    // offline — the change stays in the browser and goes again after a growing wait.
+    if (isApiError(error) && (error.status === 0 || error.status === 503)) {
       failures += 1;
       persist();
       goOffline();

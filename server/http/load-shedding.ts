@@ -1,0 +1,34 @@
+import v8 from 'node:v8';
+import fp from 'fastify-plugin';
+import underPressure from '@fastify/under-pressure';
+import type { ErrorBody } from './errors.js';
+
+export type LoadSheddingOptions = { readonly maxEventLoopDelayMs: number; readonly sampleIntervalMs: number };
+
+/** Seconds a client is asked to wait when the server is over capacity. */
+export const BUSY_RETRY_AFTER_SECONDS = 10;
+
+/** Most of the heap V8 may use: beyond it, a collection can no longer keep up. */
+const HEAP_SHARE = 0.9;
+
+/**
+ * Beyond capacity — the event loop delayed past its limit, or the heap nearly full — requests are
+ * turned away at once with 503 and Retry-After instead of waiting until they time out, and served
+ * again as soon as the next sample is back under the limits (`@fastify/under-pressure`).
+ */
+export default fp<LoadSheddingOptions>(
+  async (fastify, { maxEventLoopDelayMs, sampleIntervalMs }) => {
+    await fastify.register(underPressure, {
+      maxEventLoopDelay: maxEventLoopDelayMs,
+      maxHeapUsedBytes: Math.floor(v8.getHeapStatistics().heap_size_limit * HEAP_SHARE),
+      sampleInterval: sampleIntervalMs,
+      retryAfter: BUSY_RETRY_AFTER_SECONDS,
+      pressureHandler: (request, reply, type, value) => {
+        request.log.warn({ type, value }, 'over capacity: request turned away');
+        const body: ErrorBody = { error: { code: 'SERVER_BUSY', message: 'The server is busy just now. Nothing was changed; try again in a few seconds.' } };
+        void reply.status(503).header('retry-after', String(BUSY_RETRY_AFTER_SECONDS)).type('application/json; charset=utf-8').send(body);
+      },
+    });
+  },
+  { name: 'load-shedding' },
+);

@@ -1,0 +1,39 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp } from '../../helpers/build-test-app.js';
+
+// Beyond capacity the server turns requests away at once with 503 and Retry-After, instead of
+// answering them late, and serves again as soon as it is back under its limits.
+describe('load shedding', () => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildTestApp({ config: { overload: { maxEventLoopDelayMs: 50, sampleIntervalMs: 10 } } });
+  });
+  afterAll(() => app.close());
+
+  const healthUntil = async (status: number) => {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const res = await app.inject({ method: 'GET', url: '/api/health' });
+      if (res.statusCode === status) return res;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+    throw new Error(`the health route never answered ${status}`);
+  };
+
+  it('answers 503 SERVER_BUSY with Retry-After while the event loop lags, and recovers by itself', async () => {
+    await healthUntil(200);
+    // Block the event loop well past the limit, as a burst of CPU-bound work would.
+    const until = Date.now() + 400;
+    while (Date.now() < until);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+
+    const busy = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'someone@example.org', password: 'whatever it is' } });
+    expect(busy.statusCode).toBe(503);
+    expect(busy.headers['retry-after']).toBe('10');
+    expect(busy.json()).toEqual({ error: { code: 'SERVER_BUSY', message: expect.stringContaining('try again') } });
+
+    await healthUntil(200);
+    const served = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'someone@example.org', password: 'whatever it is' } });
+    expect(served.statusCode).toBe(401);
+  });
+});
