@@ -7,6 +7,7 @@ import databasePlugin from './db/plugin.js';
 import { openEmbeddedDatabase, type EmbeddedDatabase } from './db/embedded.js';
 import errorHandler from './http/error-handler.js';
 import loadShedding from './http/load-shedding.js';
+import storableText from './http/storable-text.js';
 import openapi from './http/openapi.js';
 import routeAccessCheck from './auth/route-access-check.js';
 import staticClient from './http/static-client.js';
@@ -85,6 +86,7 @@ async function registerLayers(app: App, config: Config, options: BuildOptions, e
   await app.register(errorHandler);
   await app.register(loadShedding, config.overload);
   await app.register(routeAccessCheck);
+  await app.register(storableText);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {

@@ -1,4 +1,5 @@
 import type { CompiledQuestionnaire, Problem } from '../questionnaire/index.js';
+import { isStorableText } from '../http/storable-text.js';
 
 /**
  * What the responses capability needs to know about a version's questions, derived once per
@@ -60,12 +61,6 @@ export function saveProblems(questionnaire: CompiledQuestionnaire, set: Readonly
   return problems;
 }
 
-/** NUL characters and unpaired surrogates, which PostgreSQL refuses in jsonb and text. */
-const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-export function isStorableText(text: string): boolean {
-  return !UNSTORABLE_TEXT.test(text);
-}
 
 /**
  * Why a JSON value cannot be stored as sent, or null: text PostgreSQL refuses, or a number JSON

@@ -1,5 +1,5 @@
 import { unprocessable } from '../http/errors.js';
-import { isStorableText } from './answers.js';
+import { isStorableText } from '../http/storable-text.js';
 
 export const MESSAGE_MAX_LENGTH = 5000;
 

@@ -11,7 +11,7 @@ describe('load shedding', () => {
   });
   afterAll(() => app.close());
 
-  const healthUntil = async (status: number) => {
+  const healthUntil = async (status: 200) => {
     for (let attempt = 0; attempt < 100; attempt += 1) {
       const res = await app.inject({ method: 'GET', url: '/api/health' });
       if (res.statusCode === status) return res;
@@ -32,8 +32,12 @@ describe('load shedding', () => {
     expect(busy.headers['retry-after']).toBe('10');
     expect(busy.json()).toEqual({ error: { code: 'SERVER_BUSY', message: expect.stringContaining('try again') } });
 
-    await healthUntil(200);
-    const served = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'someone@example.org', password: 'whatever it is' } });
-    expect(served.statusCode).toBe(401);
+    // Served again once the loop is back under the limit (on a busy machine, a sample or two later).
+    let served = 503;
+    for (let attempt = 0; attempt < 100 && served === 503; attempt += 1) {
+      served = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'someone@example.org', password: 'whatever it is' } })).statusCode;
+      if (served === 503) await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    expect(served).toBe(401);
   });
 });
