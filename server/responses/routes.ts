@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
 import { assertMayReadState, assertMayWriteState } from '../auth/policy.js';
 import { errorResponses } from '../http/schemas.js';
+import historyRoutes from './history-routes.js';
 import type { Actor, ResponseTarget } from './records.js';
 import {
   Comment,
@@ -47,6 +48,8 @@ const actorOf = (request: FastifyRequest): Actor => ({ user: principalOf(request
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { responses } = fastify;
+  // Extensions: sessions, comparison and audit of a reply (history-routes.ts).
+  await fastify.register(historyRoutes);
 
   fastify.get(
     R,

@@ -51,6 +51,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                   lazy: () => import('./routes/response'),
                 },
                 { path: paths.responseHistory.path, lazy: () => import('./routes/response-history') },
+                { path: paths.responseCompare.path, lazy: () => import('./routes/response-history-compare') },
+                { path: paths.responseAudit.path, lazy: () => import('./routes/response-history-audit') },
                 {
                   element: <RequireRole roles={ANALYSTS} />,
                   children: [

@@ -46,6 +46,18 @@ export const paths = {
     getHref: (surveyId: string, version: number, state: string) =>
       `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}/responses/${encodeURIComponent(state)}/history`,
   },
+  /** Two revisions of a reply side by side; `from`, `to` and `all` (unchanged questions too) in the query. */
+  responseCompare: {
+    path: '/questionnaires/:surveyId/versions/:version/responses/:state/history/compare',
+    getHref: (surveyId: string, version: number, state: string, search?: URLSearchParams) =>
+      withSearch(`/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}/responses/${encodeURIComponent(state)}/history/compare`, search),
+  },
+  /** Every change of a reply: revision, who, when, question, old and new value. */
+  responseAudit: {
+    path: '/questionnaires/:surveyId/versions/:version/responses/:state/history/audit',
+    getHref: (surveyId: string, version: number, state: string) =>
+      `/questionnaires/${encodeURIComponent(surveyId)}/versions/${version}/responses/${encodeURIComponent(state)}/history/audit`,
+  },
   /** The analyst's workbench; what it shows is its query string (see features/analysis/workbench). */
   analysis: {
     path: '/analysis',

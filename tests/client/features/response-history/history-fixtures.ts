@@ -1,5 +1,6 @@
 import type { Catalogue } from '../../../../client/src/api/get-catalogue';
 import type { RevisionData } from '../../../../client/src/features/response-history/api/get-revision';
+import type { HistoryPage } from '../../../../client/src/features/response-history/api/get-history';
 import type { RevisionSummary } from '../../../../client/src/features/response-history/api/get-revisions';
 
 export const R = '/api/surveys/national-cooperation/versions/2/responses/EE';
@@ -64,4 +65,45 @@ export const revisionDataFixture: Record<number, RevisionData> = {
   3: { revision: 3, kind: 'submit', status: 'submitted', data: second },
   4: { revision: 4, kind: 'return', status: 'returned', data: second },
   5: { revision: 5, kind: 'save', status: 'returned', data: fifth },
+};
+
+/** The revisions above in sessions and milestones, newest first, as GET …/history answers. */
+export const historyFixture: HistoryPage = {
+  page: 1,
+  pageSize: 20,
+  totalItems: 5,
+  totalPages: 1,
+  totalRevisions: 5,
+  totalSessions: 3,
+  latestRevision: 5,
+  lastSubmitted: 3,
+  lastReturned: 4,
+  items: [
+    {
+      type: 'session', author: 'Dora Delegate', from: '2010-09-24T10:00:00Z', to: '2010-09-24T10:00:00Z', firstRevision: 5, lastRevision: 5, saves: 1,
+      questions: [
+        { question: 'action_plan', title: 'Is a national action plan in force?' },
+        { question: 'coordinator', title: 'Who is the national coordinator?' },
+        { question: 'unlisted', title: 'unlisted' },
+      ],
+    },
+    { type: 'milestone', revision: 4, kind: 'return', status: 'returned', author: 'Carl Consultant', at: '2010-09-23T10:00:00Z' },
+    { type: 'milestone', revision: 3, kind: 'submit', status: 'submitted', author: 'Dora Delegate', at: '2010-09-22T10:00:00Z' },
+    {
+      type: 'session', author: 'Erik Delegate', from: '2010-09-21T10:00:00Z', to: '2010-09-21T10:00:00Z', firstRevision: 2, lastRevision: 2, saves: 1,
+      questions: [
+        { question: 'areas', title: 'Which areas does the plan cover?' },
+        { question: 'shelters', title: 'Shelters' },
+        { question: 'orgs', title: 'Partner organisations' },
+        { question: 'funded', title: 'Is the plan funded?' },
+      ],
+    },
+    {
+      type: 'session', author: 'Dora Delegate', from: '2010-09-20T10:00:00Z', to: '2010-09-20T10:00:00Z', firstRevision: 1, lastRevision: 1, saves: 1,
+      questions: [
+        { question: 'action_plan', title: 'Is a national action plan in force?' },
+        { question: 'coordinator', title: 'Who is the national coordinator?' },
+      ],
+    },
+  ],
 };

@@ -1,63 +1,68 @@
-import { useMemo } from 'react';
-import { Link } from 'react-router';
-import { useMemberStateName } from '../../../api/get-member-states';
+import { Link, useSearchParams } from 'react-router';
 import type { ResponseTarget } from '../../../api/response-keys';
 import { EmptyState } from '../../../components/feedback/empty-state';
-import { LoadingState } from '../../../components/feedback/loading-state';
 import { queryView } from '../../../components/feedback/query-view';
-import { Page } from '../../../components/layout/page';
 import { paths } from '../../../config/paths';
 import { isApiError } from '../../../lib/api-client';
-import { useCatalogue } from '../../../api/get-catalogue';
-import { useQuestionnaireTitle } from '../api/get-questionnaire-title';
-import { useRevisions } from '../api/get-revisions';
-import { labelsByQuestion } from './question-labels';
-import { RevisionList } from './revision-list';
-import './response-history.css';
+import { useHistory } from '../api/get-history';
+import { HistoryFrame } from './history-frame';
+import { Pager, pageParam } from './pager';
+import { SessionList } from './session-list';
 
-/** Who changed what in a member state's reply, and when, question by question. */
+/** Who worked on a member state's reply, and when: editing sessions, with the review's steps between them. */
 export function ResponseHistoryPage(response: ResponseTarget) {
   const { surveyId, version, state } = response;
-  const title = useQuestionnaireTitle(surveyId, version);
-  const stateName = useMemberStateName(state);
-  const heading = `${title.data?.versionTitle ?? `Version ${version}`} · ${stateName}`;
-  const backLink = (
-    <p className="back-link">
-      <Link to={paths.response.getHref(surveyId, version, state)}>Back to the reply</Link>
-    </p>
-  );
   return (
-    <Page
-      title={heading}
-      before={backLink}
-      lead={`${title.data ? `${title.data.surveyTitle}, version ${version}. ` : ''}Every revision of ${stateName}'s reply, newest first: who changed which questions, and when.`}
+    <HistoryFrame
+      response={response}
+      back={{ href: paths.response.getHref(surveyId, version, state), label: 'Back to the reply' }}
+      lead={(stateName) =>
+        `The history of ${stateName}'s reply, newest first: who worked on which questions and when, in editing sessions, with each submission and review step between them.`
+      }
     >
+      <nav className="history-links" aria-label="More about this reply's history">
+        <Link className="button button--secondary" to={paths.responseCompare.getHref(surveyId, version, state)}>
+          Compare revisions
+        </Link>
+        <Link className="button button--secondary" to={paths.responseAudit.getHref(surveyId, version, state)}>
+          Audit of every change
+        </Link>
+      </nav>
       <History response={response} />
-    </Page>
+    </HistoryFrame>
   );
 }
 
-const LOADING = 'Loading the revisions…';
-
 function History({ response }: { response: ResponseTarget }) {
-  const revisions = useRevisions(response);
-  const catalogue = useCatalogue(response.surveyId, response.version);
-  // Without the catalogue the questions are shown by their names: worse, but still the history.
-  const labels = useMemo(() => labelsByQuestion(catalogue.data?.variables ?? []), [catalogue.data]);
+  const [search, setSearch] = useSearchParams();
+  const page = pageParam(search.get('page'));
+  const history = useHistory(response, page);
 
-  if (revisions.isError && isApiError(revisions.error) && revisions.error.status === 404) {
+  if (history.isError && isApiError(history.error) && history.error.status === 404) {
     return (
       <EmptyState title="Not found">
         There is no such questionnaire version or member state, or its reply is not yours to read.
       </EmptyState>
     );
   }
-  const view = queryView(revisions, {
-    loading: LOADING,
-    errorTitle: 'The revisions could not be loaded',
-    empty: { title: 'No revisions yet', body: 'Nothing has been saved in this reply so far.' },
-  });
+  const view = queryView(history, { loading: 'Loading the history…', errorTitle: 'The history could not be loaded' });
   if ('element' in view) return view.element;
-  if (catalogue.isPending) return <LoadingState label={LOADING} />;
-  return <RevisionList response={response} revisions={view.data} labels={labels} />;
+  const data = view.data;
+  if (data.totalItems === 0) return <EmptyState title="No revisions yet">Nothing has been saved in this reply so far.</EmptyState>;
+
+  const milestones = data.totalItems - data.totalSessions;
+  return (
+    <>
+      <p className="history-summary" role="status">
+        {count(data.totalRevisions, 'revision')} in {count(data.totalSessions, 'editing session')} and {count(milestones, 'status change')}
+        {data.totalPages > 1 ? ` · page ${data.page} of ${data.totalPages}` : ''}.
+      </p>
+      <SessionList response={response} items={data.items} latestRevision={data.latestRevision} />
+      <Pager page={data.page} totalPages={data.totalPages} label="History pages" onPage={(next) => setSearch({ page: String(next) })} />
+    </>
+  );
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }

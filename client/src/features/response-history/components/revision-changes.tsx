@@ -12,10 +12,12 @@ interface RevisionChangesProps {
   /** The questions this revision changed. */
   questions: readonly string[];
   labels: ReadonlyMap<string, QuestionLabels>;
+  /** One below the revision's own heading. */
+  headingLevel?: 3 | 4;
 }
 
 /** Question by question, the answer before this revision and after it. */
-export function RevisionChanges({ id, response, revision, questions, labels }: RevisionChangesProps) {
+export function RevisionChanges({ id, response, revision, questions, labels, headingLevel = 3 }: RevisionChangesProps) {
   const after = useRevision(response, revision);
   // Before the first revision there were no answers at all.
   const before = useRevision(response, revision - 1, { enabled: revision > 1 });
@@ -39,6 +41,7 @@ export function RevisionChanges({ id, response, revision, questions, labels }: R
           labels={labels.get(question) ?? fallbackLabels(question)}
           before={beforeData}
           after={afterView.data.data}
+          headingLevel={headingLevel}
         />
       ))}
     </ul>
@@ -50,15 +53,17 @@ interface QuestionChangeProps {
   labels: QuestionLabels;
   before: Record<string, unknown>;
   after: Record<string, unknown>;
+  headingLevel: 3 | 4;
 }
 
-function QuestionChange({ question, labels, before, after }: QuestionChangeProps) {
+function QuestionChange({ question, labels, before, after, headingLevel }: QuestionChangeProps) {
+  const Heading = headingLevel === 3 ? 'h3' : 'h4';
   // The "other" text or the comment beside an answer is kept under its own key; show it when it changed.
   const comment = `${question}-Comment`;
   const commentChanged = !sameValue(before[comment], after[comment]);
   return (
     <li className="answer-change">
-      <h3 className="answer-change__title">{labels.title}</h3>
+      <Heading className="answer-change__title">{labels.title}</Heading>
       <BeforeAfter before={before[question]} after={after[question]} labels={labels} />
       {commentChanged && (
         <>

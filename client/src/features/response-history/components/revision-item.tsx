@@ -6,7 +6,7 @@ import type { RevisionKind, RevisionSummary } from '../api/get-revisions';
 import { fallbackLabels, type QuestionLabels } from './question-labels';
 import { RevisionChanges } from './revision-changes';
 
-const KINDS: Record<RevisionKind, string> = {
+export const KINDS: Record<RevisionKind, string> = {
   save: 'Saved',
   submit: 'Submitted',
   return: 'Returned',
@@ -18,19 +18,22 @@ interface RevisionItemProps {
   response: ResponseTarget;
   revision: RevisionSummary;
   labels: ReadonlyMap<string, QuestionLabels>;
+  /** 3 inside an editing session, whose own heading is a level 2. */
+  headingLevel?: 2 | 3;
 }
 
 /** One revision: what made it, who and when, the status it left, and the questions it changed. */
-export function RevisionItem({ response, revision, labels }: RevisionItemProps) {
+export function RevisionItem({ response, revision, labels, headingLevel = 2 }: RevisionItemProps) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
   const [showChanges, setShowChanges] = useState(false);
   const headingId = useId();
   const changesId = useId();
   const { changed } = revision;
   return (
     <section className="revision" aria-labelledby={headingId}>
-      <h2 id={headingId} className="revision__title">
+      <Heading id={headingId} className="revision__title">
         Revision {revision.revision}: {KINDS[revision.kind]}
-      </h2>
+      </Heading>
       <p className="revision__meta">
         <span>By {revision.author}</span>
         <time dateTime={revision.at}>{formatDateTime(revision.at)}</time>
@@ -62,7 +65,7 @@ export function RevisionItem({ response, revision, labels }: RevisionItemProps) 
             <span className="visually-hidden"> of revision {revision.revision}</span>
           </button>
           {showChanges && (
-            <RevisionChanges id={changesId} response={response} revision={revision.revision} questions={changed} labels={labels} />
+            <RevisionChanges id={changesId} response={response} revision={revision.revision} questions={changed} labels={labels} headingLevel={headingLevel === 2 ? 3 : 4} />
           )}
         </>
       )}

@@ -1,0 +1,11 @@
+import { useParams } from 'react-router';
+import { AuditPage } from '../../features/response-history/components/audit-page';
+import { parseVersionParam } from '../../config/paths';
+import { NotFoundPage } from './not-found';
+
+export function Component() {
+  const { surveyId, version, state } = useParams();
+  const versionNumber = parseVersionParam(version);
+  if (!surveyId || versionNumber === null || !state) return <NotFoundPage />;
+  return <AuditPage surveyId={surveyId} version={versionNumber} state={state} />;
+}
