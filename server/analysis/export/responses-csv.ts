@@ -18,10 +18,11 @@ export function responsesRecords(context: ExportContext, { layout, values }: Res
     const presentation = await presentationOf(snapshot, scope, context.fullCatalogue, context.filter.audience);
     if (layout === 'long') {
       yield [LONG_COLUMNS];
+      // A reply's lines at a time (~300 in v2): a page's would be one string of megabytes.
       for await (const page of shownReplyPages(snapshot, scope, presentation, options)) {
-        yield page.flatMap((reply) =>
-          longRows(context.catalogue, reply.data, { values }).map((row) => [reply.memberState, row.variable, row.question, row.value, row.label]),
-        );
+        for (const reply of page) {
+          yield longRows(context.catalogue, reply.data, { values }).map((row) => [reply.memberState, row.variable, row.question, row.value, row.label]);
+        }
       }
       return;
     }
