@@ -186,6 +186,73 @@ describe('the response lifecycle', () => {
     });
   });
 
+  it('takes each review step only from its own status, and only for the roles API.md names', async () => {
+    const delegate = await signInNamed(app, 'delegate', 'LV', 'Liga Delegate');
+    const otherDelegate = await signInAs(app, 'delegate', 'LT');
+    const textOf = { return: { message: 'Please check.' }, accept: undefined, reopen: { reason: 'A late correction.' } } as const;
+    const steps = ['return', 'accept', 'reopen'] as const;
+    const refused = async (caller: Caller, step: (typeof steps)[number], status: number, code: string) =>
+      expectStatus(await post(caller, 'LV', step, textOf[step]), status, code);
+
+    // Nothing to review before the state has a reply.
+    for (const step of steps) await refused(consultant, step, 409, 'INVALID_TRANSITION');
+
+    // A draft: no step yet.
+    const answers = complete(1);
+    expectStatus(await save(delegate, 'LV', { baseRevision: 0, set: answers }), 200);
+    for (const step of steps) await refused(consultant, step, 409, 'INVALID_TRANSITION');
+    expect((await read(consultant, 'LV')).status).toBe('draft');
+
+    // Submitted: return and accept are the consultant's alone; reopen waits for accepted.
+    expectStatus(await post(delegate, 'LV', 'submit', { revision: 1 }), 200);
+    for (const caller of [delegate, analyst, admin]) {
+      await refused(caller, 'return', 403, 'FORBIDDEN');
+      await refused(caller, 'accept', 403, 'FORBIDDEN');
+    }
+    await refused(otherDelegate, 'accept', 403, 'FORBIDDEN');
+    await refused(consultant, 'reopen', 409, 'INVALID_TRANSITION');
+    await refused(admin, 'reopen', 409, 'INVALID_TRANSITION');
+    expect((await read(consultant, 'LV')).status).toBe('submitted');
+
+    // Returned: nothing until the delegates submit again.
+    expectStatus(await post(consultant, 'LV', 'return', textOf.return), 200);
+    for (const step of steps) await refused(consultant, step, 409, 'INVALID_TRANSITION');
+    await refused(admin, 'reopen', 409, 'INVALID_TRANSITION');
+    expect((await read(consultant, 'LV')).status).toBe('returned');
+
+    // Accepted: only reopen, by a consultant or an administrator.
+    expectStatus(await post(delegate, 'LV', 'submit', { revision: 3 }), 200);
+    expectStatus(await post(consultant, 'LV', 'accept'), 200);
+    await refused(consultant, 'return', 409, 'INVALID_TRANSITION');
+    await refused(analyst, 'reopen', 403, 'FORBIDDEN');
+    await refused(delegate, 'reopen', 403, 'FORBIDDEN');
+    expect(expectStatus(await post(consultant, 'LV', 'reopen', textOf.reopen), 200)).toEqual({ revision: 6, status: 'returned' });
+    expect((await revisionsOf(consultant, 'LV')).map((revision) => revision.kind)).toEqual(['save', 'submit', 'return', 'submit', 'accept', 'reopen']);
+  });
+
+  it('re-opens a resolved comment, and answers a reply within the same thread', async () => {
+    const delegate = await signInNamed(app, 'delegate', 'DK', 'Dorte Delegate');
+    const comments = responsesPath(1, 'DK', '/comments');
+    expectStatus(await save(delegate, 'DK', { baseRevision: 0, set: { shelter_places: 6 } }), 200);
+    const first = expectStatus(await consultant.inject({ method: 'POST', url: comments, payload: { question: 'shelter_places', body: 'Six?' } }), 201);
+    const reply = expectStatus(await delegate.inject({ method: 'POST', url: comments, payload: { body: 'Yes, six.', replyTo: first.id } }), 201);
+    const answer = expectStatus(await consultant.inject({ method: 'POST', url: comments, payload: { body: 'Thank you.', replyTo: reply.id } }), 201);
+    expect(answer).toMatchObject({ question: 'shelter_places', replyTo: reply.id });
+    expectStatus(
+      await consultant.inject({ method: 'POST', url: comments, payload: { question: 'action_plan', body: 'x', replyTo: first.id } }),
+      422,
+      'INVALID_REPLY',
+    );
+
+    expectStatus(await delegate.inject({ method: 'PATCH', url: `${comments}/${first.id}`, payload: { resolved: true } }), 200);
+    expectStatus(await analyst.inject({ method: 'PATCH', url: `${comments}/${first.id}`, payload: { resolved: false } }), 403, 'FORBIDDEN');
+    const reopened = expectStatus(await consultant.inject({ method: 'PATCH', url: `${comments}/${first.id}`, payload: { resolved: false } }), 200);
+    expect(reopened).toMatchObject({ id: first.id, resolvedAt: null, resolvedBy: null });
+    expectStatus(await consultant.inject({ method: 'PATCH', url: `${comments}/${first.id}`, payload: { resolved: 'no' } }), 400);
+    const board = expectStatus(await consultant.inject({ method: 'GET', url: responsesPath(1) }), 200);
+    expect(board.find((row: { memberState: string }) => row.memberState === 'DK').openComments).toBe(3);
+  });
+
   it('keeps review comments: on questions or the whole response, answered and resolved by delegates', async () => {
     const delegate = await signInNamed(app, 'delegate', 'PL', 'Piotr Delegate');
     const other = await signInAs(app, 'delegate', 'SE');

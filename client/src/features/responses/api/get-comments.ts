@@ -13,6 +13,10 @@ export interface ReviewComment {
   /** ISO 8601 timestamps. */
   at: string;
   resolvedAt: string | null;
+  /** The comment this one answers (an extension of the contract), or null for a thread's first. */
+  replyTo: string | null;
+  /** Who resolved it, while it is resolved. */
+  resolvedBy: string | null;
 }
 
 export function getComments(target: ResponseTarget, { signal }: { signal?: AbortSignal } = {}): Promise<ReviewComment[]> {
@@ -30,6 +34,11 @@ export function getCommentsQueryOptions(target: ResponseTarget) {
     queryKey: commentsQueryKey(target),
     queryFn: ({ signal }) => getComments(target, { signal }),
   });
+}
+
+/** Every comment, resolved or not, oldest first: the threads beside the questions are built from it. */
+export function useComments(target: ResponseTarget) {
+  return useQuery(getCommentsQueryOptions(target));
 }
 
 /** The comments not yet resolved, oldest first. */

@@ -9,6 +9,8 @@ import type { ResponseStatus, SurveyVersion, User } from '../../../types/api';
 import { usePrefill, type Prefill } from '../api/get-prefill';
 import type { ResponseDetail } from '../api/get-response';
 import { useAutosave } from '../autosave/use-autosave';
+import { ReviewProvider } from '../review/review-context';
+import { addReviewToModel } from '../review/review-survey-hooks';
 import { questionTitle } from '../survey/question-names';
 import { createResponseSession } from '../survey/response-session';
 import { AnswerProgress } from './answer-progress';
@@ -19,9 +21,12 @@ import { PrefilledNote, PrefillFailed, PrefillOffer } from './prefill-offer';
 import { QuestionnaireForm } from './questionnaire-form';
 import { ResponseBanner } from './response-banner';
 import { ReviewComments } from './review-comments';
+import { ReviewSteps } from './review-steps';
+import { SectionContents } from './section-contents';
 import { SaveStatus } from './save-status';
 import { SubmitSection } from './submit-section';
 import { useModelChanges } from './use-model-changes';
+import './read-only-reply.css';
 import './response-page.css';
 
 const EDITABLE_STATUSES: ReadonlySet<ResponseStatus> = new Set(['not_started', 'draft', 'returned']);
@@ -38,14 +43,16 @@ interface ResponseEditorProps {
 
 /**
  * One member state's reply: its delegates fill it in (autosaved, kept offline, conflicts settled
- * answer by answer) and submit it; everyone else, and everyone once it is submitted, reads it.
+ * answer by answer) and submit it; everyone else, and everyone once it is submitted, reads it,
+ * all its sections on one page. Review comments sit beside the questions; the consultant returns,
+ * accepts or reopens the reply from here.
  */
 export function ResponseEditor({ target, questionnaire, response, user, onRequestFailed }: ResponseEditorProps) {
   const queryClient = useQueryClient();
   const canWrite = user.role === 'delegate' && user.memberState === target.state;
   const statusAllows = canWrite && questionnaire.status === 'open' && EDITABLE_STATUSES.has(response.status);
-  const [{ model, answers, store }] = useState(() =>
-    createResponseSession({
+  const [{ model, answers, store }] = useState(() => {
+    const session = createResponseSession({
       target,
       definition: questionnaire.definition,
       response,
@@ -54,8 +61,15 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
       editable: statusAllows,
       queryClient,
       onRequestFailed,
-    }),
-  );
+    });
+    addReviewToModel(session.model);
+    return session;
+  });
+  // As the server decides: the state's delegates, consultants and administrators; analysts only read.
+  const reviews = user.role === 'consultant' || user.role === 'admin';
+  const canComment = canWrite || reviews;
+  // A delegate filling in a draft has nobody to ask yet: "Comment" appears for them once the reply came back.
+  const canStartThreads = reviews || (canWrite && response.status === 'returned');
   const save = useAutosave(store, answers.watch);
   useModelChanges(model);
   const editable = statusAllows && save?.phase !== 'locked';
@@ -82,49 +96,47 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
 
   const titleOf = (key: string) => questionTitle(model, key);
   return (
-    <Page
-      title={questionnaire.title}
-      before={
-        <p className="back-link">
-          <Link to={paths.home.getHref()}>Home</Link>
-        </p>
-      }
-      aside={<StatusBadge status={response.status} />}
-      lead={`Reply of ${response.memberStateName} (${target.state}) to version ${target.version}.`}
-    >
-      <ResponseBanner
-        status={response.status}
-        submittedAt={response.submittedAt}
-        versionClosed={questionnaire.status === 'closed'}
-        canWrite={canWrite}
-        state={response.memberStateName}
-        lockMessage={save?.phase === 'locked' ? save.message : null}
-      />
-      <ReviewComments
-        target={target}
-        model={model}
-        // As the server decides: the state's delegates, consultants and administrators; analysts only read.
-        canResolve={canWrite || user.role === 'consultant' || user.role === 'admin'}
-      />
-      {store && save?.conflict && (
-        <ConflictDialog key={save.conflict.currentRevision} conflict={save.conflict} model={model} onResolve={store.resolveConflict} />
-      )}
-      {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} onUse={startFromPrefill} />}
-      {mayPrefill && prefill.isError && <PrefillFailed onRetry={() => void prefill.refetch()} isRetrying={prefill.isFetching} />}
-      {prefilled && <PrefilledNote prefill={prefilled} />}
-      <div className="response-toolbar">
-        {store && save && (editable || save.phase === 'locked') && <SaveStatus snapshot={save} titleOf={titleOf} onRetry={store.retry} />}
-        <LocaleSelect model={model} />
-        <Link className="response-toolbar__link" to={paths.responseHistory.getHref(target.surveyId, target.version, target.state)}>
-          Revision history
-        </Link>
-      </div>
-      {store && editable && <SubmitSection target={target} store={store} model={model} />}
-      <AnswerProgress model={model} />
-      <div className="response-layout">
-        <PageNavigation model={model} />
-        <QuestionnaireForm model={model} onLeaveField={flush} />
-      </div>
-    </Page>
+    <ReviewProvider target={target} model={model} canComment={canComment} canStartThreads={canStartThreads}>
+      <Page
+        title={questionnaire.title}
+        before={
+          <p className="back-link">
+            <Link to={paths.home.getHref()}>Home</Link>
+          </p>
+        }
+        aside={<StatusBadge status={response.status} />}
+        lead={`Reply of ${response.memberStateName} (${target.state}) to version ${target.version}.`}
+      >
+        <ResponseBanner
+          status={response.status}
+          submittedAt={response.submittedAt}
+          versionClosed={questionnaire.status === 'closed'}
+          canWrite={canWrite}
+          state={response.memberStateName}
+          lockMessage={save?.phase === 'locked' ? save.message : null}
+        />
+        <ReviewSteps target={target} status={response.status} role={user.role} />
+        <ReviewComments />
+        {store && save?.conflict && (
+          <ConflictDialog key={save.conflict.currentRevision} conflict={save.conflict} model={model} onResolve={store.resolveConflict} />
+        )}
+        {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} onUse={startFromPrefill} />}
+        {mayPrefill && prefill.isError && <PrefillFailed onRetry={() => void prefill.refetch()} isRetrying={prefill.isFetching} />}
+        {prefilled && <PrefilledNote prefill={prefilled} />}
+        <div className="response-toolbar">
+          {store && save && (editable || save.phase === 'locked') && <SaveStatus snapshot={save} titleOf={titleOf} onRetry={store.retry} />}
+          <LocaleSelect model={model} />
+          <Link className="response-toolbar__link" to={paths.responseHistory.getHref(target.surveyId, target.version, target.state)}>
+            Revision history
+          </Link>
+        </div>
+        {store && editable && <SubmitSection target={target} store={store} model={model} />}
+        <AnswerProgress model={model} />
+        <div className="response-layout">
+          {model.isSinglePage ? <SectionContents model={model} /> : <PageNavigation model={model} />}
+          <QuestionnaireForm model={model} onLeaveField={flush} />
+        </div>
+      </Page>
+    </ReviewProvider>
   );
 }

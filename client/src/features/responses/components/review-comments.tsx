@@ -1,29 +1,25 @@
-import { useId, useRef } from 'react';
-import type { Model } from 'survey-core';
-import type { ResponseTarget } from '../../../api/response-keys';
+import { useId, useState } from 'react';
 import { messageOf } from '../../../components/form/form-alert';
 import { formatDateTime } from '../../../lib/format-date';
-import { useOpenComments, type ReviewComment } from '../api/get-comments';
-import { useResolveComment } from '../api/resolve-comment';
-import { questionOfKey, questionTitle } from '../survey/question-names';
+import { useAddComment } from '../api/add-comment';
+import { useComments } from '../api/get-comments';
+import { isThreadOpen, threadsOf, type CommentThread } from '../review/comment-threads';
+import { useReview } from '../review/review-context';
+import { questionTitle } from '../survey/question-names';
+import { CommentForm } from './comment-form';
+import { CommentThreadView } from './comment-thread';
 import './review-comments.css';
 
-interface ReviewCommentsProps {
-  target: ResponseTarget;
-  model: Model;
-  /** The state's delegates, consultants and administrators may resolve a comment; analysts only read. */
-  canResolve: boolean;
-}
-
 /**
- * The review comments not yet resolved, each with who wrote it and when, and the question it is
- * about as a button that opens that question. Nothing while they load or when there are none: a
- * reply without open comments needs no word about them.
+ * Above the questionnaire: how many comments are open, each open thread on a question with a
+ * button that shows it beside its question, the threads on the whole reply in full (they have no
+ * question to sit beside), and "Comment on the whole reply". Nothing while the comments load; before
+ * the first comment only that button, for those who may start a thread.
  */
-export function ReviewComments({ target, model, canResolve }: ReviewCommentsProps) {
-  const comments = useOpenComments(target);
+export function ReviewComments() {
+  const review = useReview();
+  const comments = useComments(review.target);
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
 
   if (comments.isError) {
     return (
@@ -40,83 +36,102 @@ export function ReviewComments({ target, model, canResolve }: ReviewCommentsProp
       </div>
     );
   }
-  if (!comments.data || comments.data.length === 0) return null;
+  if (!comments.data) return null;
 
-  const count = comments.data.length;
+  const threads = threadsOf(comments.data);
+  const open = threads.filter(isThreadOpen);
+  const openCount = open.reduce((sum, thread) => sum + thread.openIds.length, 0);
+  const settledOnWhole = threads.filter((thread) => thread.question === null && !isThreadOpen(thread));
+  const newComment = review.canStartThreads ? <WholeReplyComment /> : null;
+  // Before any comment, only the way to write the first.
+  if (threads.length === 0) return newComment ? <div className="review-comments review-comments--empty">{newComment}</div> : null;
+  if (openCount === 0 && !review.canComment && settledOnWhole.length === 0) return null;
+
   return (
     <section className="review-comments" aria-labelledby={headingId}>
-      <h2 id={headingId} ref={headingRef} className="review-comments__title" tabIndex={-1}>
-        {count === 1 ? '1 open comment' : `${count} open comments`}
+      <h2 id={headingId} className="review-comments__title">
+        {openCount === 0 ? 'Review comments' : openCount === 1 ? '1 open comment' : `${openCount} open comments`}
       </h2>
-      <ul className="review-comments__list">
-        {comments.data.map((comment) => (
-          <CommentItem
-            key={comment.id}
-            target={target}
-            comment={comment}
-            model={model}
-            canResolve={canResolve}
-            // The resolved comment leaves the list: the focus goes to its heading rather than be lost.
-            onResolved={() => headingRef.current?.focus()}
-          />
-        ))}
-      </ul>
+      {openCount === 0 && <p className="review-comments__none">No comment is open.</p>}
+      {open.length > 0 && (
+        <ul className="review-comments__list">
+          {open.map((thread) => (
+            <li key={thread.id} className="review-comment">
+              {thread.question === null ? <WholeReplyThread thread={thread} /> : <QuestionThreadSummary thread={thread} question={thread.question} />}
+            </li>
+          ))}
+        </ul>
+      )}
+      {settledOnWhole.length > 0 && (
+        <details className="review-comments__settled">
+          <summary>
+            {settledOnWhole.length === 1 ? '1 resolved thread' : `${settledOnWhole.length} resolved threads`} on the whole reply
+          </summary>
+          <ul className="review-comments__list">
+            {settledOnWhole.map((thread) => (
+              <li key={thread.id} className="review-comment">
+                <WholeReplyThread thread={thread} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {newComment}
     </section>
   );
 }
 
-interface CommentItemProps {
-  target: ResponseTarget;
-  comment: ReviewComment;
-  model: Model;
-  canResolve: boolean;
-  onResolved: () => void;
+/** "Comment on the whole reply", and the form it opens. */
+function WholeReplyComment() {
+  const review = useReview();
+  const add = useAddComment(review.target);
+  const [composing, setComposing] = useState(false);
+  if (composing) {
+    return (
+      <CommentForm
+        label="Your comment on the whole reply"
+        submitLabel="Add comment"
+        pendingLabel="Adding…"
+        onSubmit={(body) => add.mutateAsync({ body })}
+        onClose={() => setComposing(false)}
+      />
+    );
+  }
+  return (
+    <button type="button" className="button button--secondary button--small review-comments__new" onClick={() => setComposing(true)}>
+      Comment on the whole reply
+    </button>
+  );
 }
 
-function CommentItem({ target, comment, model, canResolve, onResolved }: CommentItemProps) {
-  const resolve = useResolveComment(target);
-  const { question, author, at, body } = comment;
-  const written = formatDateTime(at);
+function WholeReplyThread({ thread }: { thread: CommentThread }) {
+  const review = useReview();
   return (
-    <li className="review-comment">
+    <>
+      <p className="review-comment__subject">On the whole reply</p>
+      <CommentThreadView target={review.target} thread={thread} canComment={review.canComment} />
+    </>
+  );
+}
+
+/** An open thread on a question: its first comment, how many replies, and the way to it. */
+function QuestionThreadSummary({ thread, question }: { thread: CommentThread; question: string }) {
+  const review = useReview();
+  const first = thread.comments[0]!;
+  const replies = thread.comments.length - 1;
+  return (
+    <>
       <p className="review-comment__meta">
-        <span className="review-comment__author">{author}</span> · <time dateTime={at}>{written}</time>
+        <span className="review-comment__author">{first.author}</span> · <time dateTime={first.at}>{formatDateTime(first.at)}</time>
+        {replies > 0 && ` · ${replies === 1 ? '1 reply' : `${replies} replies`}`}
       </p>
       <p className="review-comment__subject">
-        {question === null ? (
-          'On the whole reply'
-        ) : (
-          <>
-            On the question{' '}
-            <button type="button" className="link-button" onClick={() => model.focusQuestion(questionOfKey(model, question))}>
-              {questionTitle(model, question)}
-            </button>
-          </>
-        )}
+        On the question{' '}
+        <button type="button" className="link-button" onClick={() => review.showQuestion(question)}>
+          {questionTitle(review.model, question)}
+        </button>
       </p>
-      <p className="review-comment__body">{body}</p>
-      {canResolve && (
-        <div className="review-comment__actions">
-          <button
-            type="button"
-            className="button button--secondary button--small"
-            disabled={resolve.isPending}
-            // Its failure shows below the button.
-            onClick={() => void resolve.mutateAsync(comment.id).then(onResolved, () => undefined)}
-          >
-            {resolve.isPending ? 'Marking resolved…' : 'Mark resolved'}
-            <span className="visually-hidden">
-              {' '}
-              the comment by {author} of {written}
-            </span>
-          </button>
-          {resolve.isError && (
-            <p className="review-comment__error" role="alert">
-              {messageOf(resolve.error)}
-            </p>
-          )}
-        </div>
-      )}
-    </li>
+      <p className="review-comment__body">{first.body}</p>
+    </>
   );
 }

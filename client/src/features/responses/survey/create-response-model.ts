@@ -1,5 +1,10 @@
-import { Model } from 'survey-core';
+import { Model, settings } from 'survey-core';
 import type { Answers } from '../api/get-response';
+
+// Read-only text answers are shown as text, not in input boxes that cut long values off
+// ("Adviser, Crim…"): they wrap, and print whole. SurveyJS has this as a global setting only.
+settings.readOnly.textRenderMode = 'div';
+settings.readOnly.commentRenderMode = 'div';
 
 interface ResponseModelOptions {
   readOnly: boolean;
@@ -7,7 +12,7 @@ interface ResponseModelOptions {
   locale: string | null;
 }
 
-/** A SurveyJS model of the questionnaire holding a reply's answers, set up for filling in as a draft. */
+/** A SurveyJS model of the questionnaire holding a reply's answers, set up for filling in as a draft or for reading. */
 export function createResponseModel(definition: Record<string, unknown>, data: Answers, { readOnly, locale }: ResponseModelOptions): Model {
   const model = new Model(definition);
   // survey-core rewrites data it is given (DESIGN.md): it gets a copy, the query cache keeps its own.
@@ -22,6 +27,9 @@ export function createResponseModel(definition: Record<string, unknown>, data: A
   // keeps what is typed even if the tab is closed without leaving the field first.
   model.textUpdateMode = 'onTyping';
   model.readOnly = readOnly;
+  // A reply that is only read shows every section on one scrolling page (with a table of contents
+  // beside it) rather than one section at a time; one being filled in keeps its sections apart.
+  if (readOnly) model.questionsOnPageMode = 'singlePage';
   if (locale !== null && model.getUsedLocales().includes(locale)) model.locale = locale;
   return model;
 }
