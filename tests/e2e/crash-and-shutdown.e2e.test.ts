@@ -1,4 +1,3 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -6,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { asPostgresAdmin as asAdmin, POSTGRES as SERVER, processExit as exited, signInOverHttp as signIn, startServerProcess } from './support/processes.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../server/db/schema.js';
 import { createApiTokensService } from '../../server/auth/api-tokens.js';
@@ -16,23 +16,13 @@ import { createUsersService } from '../../server/people/users.js';
 // on the PostgreSQL server and on the embedded engine; stopped (SIGTERM), it finishes what it is
 // sending and takes nothing new.
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SERVER = 'postgres://postgres@127.0.0.1:5432';
+const start = (port: number, env: Record<string, string>) => startServerProcess(port, { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env });
 const ADMIN = { email: 'crash-admin@example.org', password: 'crash test admin password' };
 const PASSWORD = 'crash test delegate password';
 const R = '/api/surveys/national-cooperation/versions/2/responses/EE';
 const QUESTIONS = ['main_gaps', 'stockholm_measures', 'return_programme_changes', 'referral_mechanism_description'];
 
 type Engine = { readonly env: Record<string, string>; readonly dbUrl: string | null; cleanup(): Promise<void> };
-
-async function asAdmin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 async function serverEngine(): Promise<Engine> {
   const name = `ncs_crash_${randomBytes(4).toString('hex')}`;
@@ -43,43 +33,6 @@ async function serverEngine(): Promise<Engine> {
 function embeddedEngine(): Engine {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ncs-crash-'));
   return { env: { DATA_DIR: dataDir, DATABASE_URL: '' }, dbUrl: null, cleanup: async () => fs.rmSync(dataDir, { recursive: true, force: true }) };
-}
-
-function start(port: number, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, PORT: String(port), LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
-    child.once('exit', (code, signal) => reject(new Error(`server exited with ${code ?? signal}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is running at')) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
-        resolve(child);
-      }
-    });
-  });
-}
-
-const exited = (child: ChildProcess) =>
-  new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.exitCode !== null || child.signalCode !== null ? resolve({ code: child.exitCode, signal: child.signalCode }) : child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-
-async function signIn(base: string, email: string, password: string) {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((value) => value.startsWith('ncs_session='))!.split(';')[0]!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return (method: string, url: string, body?: unknown) =>
-    fetch(`${base}${url}`, {
-      method,
-      headers: { cookie, 'x-csrf-token': csrfToken, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
 }
 
 describe.each([

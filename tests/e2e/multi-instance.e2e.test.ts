@@ -1,18 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ACCOUNT_FAILURE_LIMIT } from '../../server/auth/sign-in.js';
 import type { Database } from '../../server/db/schema.js';
 import { createUsersService } from '../../server/people/users.js';
+import { asPostgresAdmin as admin, POSTGRES as SERVER, signInOverHttp, startServerProcess } from './support/processes.js';
 
 // Two instances of the built server, as behind a load balancer, on one PostgreSQL database: what
 // one instance knows (sessions, throttling, a closed version, every save) the other knows too,
 // because none of it is kept in an instance's memory.
-const ROOT = path.resolve(import.meta.dirname, '..', '..');
-const SERVER = 'postgres://postgres@127.0.0.1:5432';
 const PORTS = [3981, 3982] as const;
 const ADMIN = { email: 'multi-admin@example.org', password: 'two instances admin password' };
 const PASSWORD = 'two instances delegate password';
@@ -21,50 +19,10 @@ const R = `${V}/responses/EE`;
 /** Free-text questions of v2: each delegate saves two of them, over and over. */
 const QUESTIONS = [['main_gaps', 'stockholm_measures'], ['return_programme_changes', 'referral_mechanism_description']] as const;
 
-type Session = { readonly base: string; readonly cookie: string; readonly csrf: string };
-
-async function admin(statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: `${SERVER}/postgres` });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-function start(port: number, databaseUrl: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist', 'server', 'main.js')], {
-    cwd: ROOT,
-    env: { ...process.env, DATABASE_URL: databaseUrl, PORT: String(port), LOG_LEVEL: 'warn', ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('server did not start within 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
-    child.stdout!.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('is running at')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-  });
-}
-
-async function signIn(base: string, email: string, password: string): Promise<Session> {
-  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
-  expect(res.status).toBe(200);
-  const cookie = res.headers.getSetCookie().find((value) => value.startsWith('ncs_session='))!.split(';')[0]!;
-  return { base, cookie, csrf: ((await res.json()) as { csrfToken: string }).csrfToken };
-}
-
-function call(session: Session, method: string, url: string, body?: unknown, base = session.base) {
-  return fetch(`${base}${url}`, {
-    method,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-}
+type Session = Awaited<ReturnType<typeof signInOverHttp>>;
+const start = (port: number, databaseUrl: string) => startServerProcess(port, { DATABASE_URL: databaseUrl, ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password });
+const signIn = signInOverHttp;
+const call = (session: Session, method: string, url: string, body?: unknown, base?: string) => session(method, url, body, base);
 
 describe('two instances on one database', () => {
   const database = `ncs_multi_${randomBytes(4).toString('hex')}`;
