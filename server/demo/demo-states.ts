@@ -31,7 +31,7 @@ export interface Headline {
 
 export interface DemoState {
   readonly code: string;
-  /** The state's value in the questionnaire's country lists (agreement partners). */
+  /** The state's value in the questionnaire's lists of member states (agreement partners): its member-state code. */
   readonly country: string;
   readonly capital: string;
   readonly domain: string;
@@ -47,7 +47,7 @@ const NO_PLAN: ActionPlan = { status: 'none' };
 
 export const DEMO_STATES: readonly DemoState[] = [
   {
-    code: 'DK', country: 'denmark', capital: 'Copenhagen', domain: 'dk',
+    code: 'DK', country: 'DK', capital: 'Copenhagen', domain: 'dk',
     outcome: { 1: 'accepted', 2: 'accepted' },
     consent: 'as_received',
     headline: {
@@ -57,7 +57,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     // Estonia's are the base replies' own answers.
-    code: 'EE', country: 'estonia', capital: 'Tallinn', domain: 'ee',
+    code: 'EE', country: 'EE', capital: 'Tallinn', domain: 'ee',
     outcome: { 1: 'accepted', 2: 'submitted' },
     consent: 'as_received',
     headline: {
@@ -66,7 +66,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'FI', country: 'finland', capital: 'Helsinki', domain: 'fi',
+    code: 'FI', country: 'FI', capital: 'Helsinki', domain: 'fi',
     outcome: { 1: 'accepted', 2: 'corrected' },
     consent: 'as_received',
     headline: {
@@ -75,7 +75,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'DE', country: 'germany', capital: 'Berlin', domain: 'de',
+    code: 'DE', country: 'DE', capital: 'Berlin', domain: 'de',
     outcome: { 1: 'accepted', 2: 'submitted' },
     consent: 'not_for_publication',
     headline: {
@@ -84,7 +84,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'IS', country: 'iceland', capital: 'Reykjavík', domain: 'is',
+    code: 'IS', country: 'IS', capital: 'Reykjavík', domain: 'is',
     outcome: { 1: 'returned', 2: { draft: 0.6 } },
     consent: 'as_received',
     headline: {
@@ -93,7 +93,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'LV', country: 'latvia', capital: 'Riga', domain: 'lv',
+    code: 'LV', country: 'LV', capital: 'Riga', domain: 'lv',
     outcome: { 1: 'submitted', 2: 'returned' },
     consent: 'as_received',
     headline: {
@@ -102,7 +102,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'LT', country: 'lithuania', capital: 'Vilnius', domain: 'lt',
+    code: 'LT', country: 'LT', capital: 'Vilnius', domain: 'lt',
     outcome: { 1: 'accepted', 2: 'accepted' },
     consent: 'anonymised',
     headline: {
@@ -111,7 +111,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'NO', country: 'norway', capital: 'Oslo', domain: 'no',
+    code: 'NO', country: 'NO', capital: 'Oslo', domain: 'no',
     outcome: { 1: 'accepted', 2: 'submitted' },
     consent: 'as_received',
     headline: {
@@ -120,7 +120,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'PL', country: 'poland', capital: 'Warsaw', domain: 'pl',
+    code: 'PL', country: 'PL', capital: 'Warsaw', domain: 'pl',
     outcome: { 1: 'submitted', 2: { draft: 0.15 } },
     consent: 'anonymised',
     headline: {
@@ -129,7 +129,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'RU', country: 'russia', capital: 'Moscow', domain: 'ru',
+    code: 'RU', country: 'RU', capital: 'Moscow', domain: 'ru',
     outcome: { 1: 'returned', 2: null },
     consent: 'as_received',
     headline: {
@@ -138,7 +138,7 @@ export const DEMO_STATES: readonly DemoState[] = [
     },
   },
   {
-    code: 'SE', country: 'sweden', capital: 'Stockholm', domain: 'se',
+    code: 'SE', country: 'SE', capital: 'Stockholm', domain: 'se',
     outcome: { 1: 'accepted', 2: 'accepted' },
     consent: 'as_received',
     headline: {

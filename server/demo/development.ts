@@ -10,7 +10,17 @@ import type { Random } from './random.js';
  */
 
 /** Answers about the reporting year: 2010's come from the 2010 reply, never from 2009's. */
-export const ANSWERS_OF_THE_YEAR = ['reference_period', 'victim_data_year', 'identified_victims', 'presumed_victims', 'main_gaps'] as const;
+export const ANSWERS_OF_THE_YEAR = [
+  'reference_period',
+  'victim_data_year',
+  'identified_victims',
+  'presumed_victims',
+  'identified_victims_citizenship',
+  'trafficking_investigations',
+  'trafficking_prosecutions',
+  'trafficking_convictions',
+  'main_gaps',
+] as const;
 
 /**
  * Codes from least to most developed, by question (in 2010's codes: the carried answers are
@@ -20,7 +30,7 @@ export const ANSWERS_OF_THE_YEAR = ['reference_period', 'victim_data_year', 'ide
 export const DEVELOPMENT_SCALES: Readonly<Record<string, readonly string[]>> = {
   specialised_police_unit: ['no', 'planned', 'yes'],
   national_coordinator: ['no', 'planned', 'yes'],
-  national_rapporteur: ['none', 'governmental', 'independent'],
+  national_rapporteur: ['none', 'planned', 'governmental', 'independent'],
   inter_agency_body: ['no', 'planned', 'yes'],
   mou_other_actors: ['no', 'draft', 'yes'],
   identification_indicators: ['no', 'yes_guidance', 'yes_binding'],
@@ -36,6 +46,9 @@ export const DEVELOPMENT_SCALES: Readonly<Record<string, readonly string[]>> = {
   cooperation_intensity: ['none', 'ad_hoc', 'regular', 'institutionalised'],
   shelters: ['none', 'ad_hoc', 'available'],
   training_provision: ['none', 'ad_hoc', 'regular', 'mandatory'],
+  // After the Stockholm conference: more interest in a regional model, less reliance on personal contacts.
+  regional_model_mou_interest: ['not_useful', 'slightly_useful', 'moderately_useful', 'very_useful', 'extremely_useful'],
+  personal_contacts_dependence: ['entirely', 'large_extent', 'moderate_extent', 'small_extent', 'not_at_all'],
 };
 
 /** Multiple-choice questions where a year's work may add a tick: another actor, channel or measure. */

@@ -18,7 +18,7 @@ export const DEMO_SURVEY = 'national-cooperation';
 
 /** The complete Estonian replies the tests use too: the one source of realistic answers. */
 const BASE_REPLIES = path.join(projectRoot, 'tests', 'fixtures', 'national-cooperation');
-const BASE_PLACE: Place = { name: 'Estonia', country: 'estonia', capital: 'Tallinn', domain: 'ee' };
+const BASE_PLACE: Place = { name: 'Estonia', country: 'EE', capital: 'Tallinn', domain: 'ee' };
 
 /** The demo would not be safe or cannot work here; nothing has been written. */
 export class DemoRefusedError extends Error {}

@@ -1,4 +1,5 @@
 import { ExpressionRunner, settings } from 'survey-core';
+import { expressionNames } from './array-functions.js';
 import { isJsonObject } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { DefinitionNames } from './definition-names.js';
@@ -60,19 +61,32 @@ type Place = { readonly where: string; readonly entry?: ReadonlySet<string> };
 export function expressionReasons(definition: JsonObject, names: DefinitionNames): string[] {
   const known = new Set([...names.topLevel, ...calculatedValueNames(definition)].map(lower));
   const entries = new Map([...names.templates].map(([panel, fields]) => [panel, new Set([...fields].map(lower))]));
+  const panelFields = new Map([...entries].map(([panel, fields]) => [lower(String(panel.name)), fields]));
   const reasons: string[] = [];
   visit(definition, { where: 'survey' }, entries, ({ where, entry }, property, expression) => {
-    const runner = new ExpressionRunner(expression);
-    if (!runner.canRun()) {
+    const parsed = new ExpressionRunner(expression).canRun() ? expressionNames(expression) : undefined;
+    if (!parsed) {
       reasons.push(`${where}: ${property} '${expression}' cannot be parsed`);
       return;
     }
-    for (const variable of runner.getVariables()) {
-      const problem = referenceProblem(variable, known, entry);
-      if (problem) reasons.push(`${where}: ${property} '${expression}' ${problem}`);
+    const problems = parsed.survey.map((variable) => referenceProblem(variable, known, entry));
+    for (const call of parsed.inArrayCalls) {
+      if (call.array !== undefined) problems.push(referenceProblem(call.array, known, entry));
+      // The filter runs on each entry of a dynamic panel: its names are the panel's fields.
+      // (Other arrays keep the survey's names, as before.)
+      const fields = call.array === undefined ? undefined : panelFields.get(lower(call.array));
+      for (const name of call.entryNames) {
+        if (fields === undefined) problems.push(referenceProblem(name, known, entry));
+        else if (!fields.has(lower(stripSuffix(name)))) problems.push(notAnEntryField(name, call.array));
+      }
     }
+    for (const problem of problems) if (problem) reasons.push(`${where}: ${property} '${expression}' ${problem}`);
   });
   return reasons;
+}
+
+function notAnEntryField(name: string, array: string | undefined): string {
+  return `refers to '${name}', which is not a field of the dynamic panel '${String(array)}'`;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { QuestionMatrixModel, settings } from 'survey-core';
+import { QuestionMatrixModel, QuestionPanelDynamicModel, settings } from 'survey-core';
 import type { Question } from 'survey-core';
 import type { Values } from './conditions.js';
 
@@ -20,6 +20,15 @@ export function readableNames(questions: readonly Question[]): Set<string> {
   const readable = (question: Question) =>
     READABLE_TYPES.has(question.getType()) && !(question instanceof QuestionMatrixModel && question.cellType === 'checkbox');
   return new Set(questions.filter(readable).map((question) => question.name.toLowerCase()));
+}
+
+/** Top-level dynamic panels and their fields, lower-cased: what countInArray may count. */
+export function countableArrays(questions: readonly Question[]): Map<string, ReadonlySet<string>> {
+  return new Map(
+    questions
+      .filter((question): question is QuestionPanelDynamicModel => question instanceof QuestionPanelDynamicModel)
+      .map((panel) => [panel.name.toLowerCase(), new Set(panel.template.questions.map((field) => field.name.toLowerCase()))]),
+  );
 }
 
 export function listNames(questions: readonly Question[]): string[] {

@@ -1,4 +1,6 @@
 import { ConditionRunner, settings } from 'survey-core';
+import { expressionNames } from '../array-functions.js';
+import type { InArrayCall } from '../array-functions.js';
 
 /**
  * Conditions (`visibleIf`, expression validators) compiled once with survey-core's own
@@ -7,7 +9,8 @@ import { ConditionRunner, settings } from 'survey-core';
  * survey-core resolves a name through its question objects (the question owning the condition
  * first, then a dynamic-panel entry, then the survey), while `runValues` reads a plain object.
  * The two agree only for the references allowed here, so anything else is refused at compile
- * time: element properties (`{$q.isVisible}`), functions (which may read the survey), built-in
+ * time: element properties (`{$q.isVisible}`), functions (which may read the survey) other than
+ * `countInArray` over a top-level dynamic panel's stored entries (see array-functions.ts), built-in
  * variables, computed values (expression questions, calculated values), questions whose model
  * value is not their answer as stored (dynamic panels and matrices, rankings with their strict
  * comparison), and names that could resolve inside the owner's own value first (`length`, an
@@ -26,6 +29,11 @@ export type ReferenceScope = {
   readonly answers: ReadonlySet<string>;
   /** The fields of the dynamic panel whose entry the condition runs in, if it runs in one. */
   readonly entry?: ReadonlySet<string>;
+  /**
+   * Top-level dynamic panels and their fields, which `countInArray` may count: survey-core hands
+   * the function the panel's entries as stored, and runs its filter on each entry.
+   */
+  readonly arrays?: ReadonlyMap<string, ReadonlySet<string>>;
 };
 
 const ENTRY_VARIABLES = settings.expressionVariables;
@@ -65,14 +73,28 @@ function lower(name: string): string {
  */
 export function compileCondition(expression: string, scope: ReferenceScope, ownKeys: ReadonlySet<string>): Condition | string[] {
   const runner = new ConditionRunner(expression);
-  if (!runner.canRun()) return [`'${expression}' cannot be parsed`];
-  if (runner.hasFunction()) return [`'${expression}' calls a function`];
-  const reasons = runner.getVariables().flatMap((variable) => {
-    const reason = referenceProblem(variable, scope, ownKeys);
-    return reason ? [`'${expression}' ${reason}`] : [];
-  });
+  const names = runner.canRun() ? expressionNames(expression) : undefined;
+  if (!names) return [`'${expression}' cannot be parsed`];
+  if (names.otherFunctions.length > 0) return [`'${expression}' calls a function`];
+  const problems = [
+    ...names.survey.map((variable) => referenceProblem(variable, scope, ownKeys)),
+    ...names.inArrayCalls.map((call) => inArrayProblem(call, scope)),
+  ];
+  const reasons = problems.flatMap((reason) => (reason ? [`'${expression}' ${reason}`] : []));
   if (reasons.length > 0) return reasons;
   return (values) => runner.runValues(values);
+}
+
+/** Only the one call whose survey-core result depends on nothing but the stored entries. */
+function inArrayProblem(call: InArrayCall, scope: ReferenceScope): string | undefined {
+  const fields = call.array === undefined ? undefined : scope.arrays?.get(lower(call.array));
+  if (call.functionName !== 'countInArray') return `calls ${call.functionName}, which is not modelled`;
+  if (scope.entry) return 'calls countInArray inside a dynamic-panel entry, which is not modelled';
+  if (fields === undefined) return 'calls countInArray on something other than a top-level dynamic panel, which is not modelled';
+  if (call.field === undefined || !fields.has(lower(call.field))) return `calls countInArray without naming a field of '${call.array}'`;
+  if (call.nestedFunction) return 'calls a function inside the filter of countInArray';
+  const stray = call.entryNames.find((name) => !fields.has(lower(name)));
+  return stray === undefined ? undefined : `filters countInArray on '${stray}', which is not a field of '${call.array}'`;
 }
 
 function referenceProblem(variable: string, scope: ReferenceScope, ownKeys: ReadonlySet<string>): string | undefined {

@@ -4,7 +4,7 @@ import { objectOrEmpty } from '../json.js';
 import type { Problem } from '../problem.js';
 import { countProgress } from '../progress-count.js';
 import type { SubmitValidator } from '../submit-validation.js';
-import { listNames, readableNames, withEmptyLists } from './condition-values.js';
+import { countableArrays, listNames, readableNames, withEmptyLists } from './condition-values.js';
 import type { Values } from './conditions.js';
 import { groupRule, visibleQuestions } from './element-rules.js';
 import type { ElementRule } from './element-rules.js';
@@ -29,7 +29,12 @@ export function compileSubmitRules(definition: SurveyDefinition, model: Model): 
   const unsupported = unsupportedProperties(definition);
   if (unsupported.length > 0) return { ok: false, reasons: unsupported };
   const questions = model.getAllQuestions(false, false, false);
-  const context: RuleContext = { scope: { answers: readableNames(questions) }, label: 'the survey', reasons: [], conditions: true };
+  const context: RuleContext = {
+    scope: { answers: readableNames(questions), arrays: countableArrays(questions) },
+    label: 'the survey',
+    reasons: [],
+    conditions: true,
+  };
   const pages = model.pages.map((page) => groupRule(page, { ...context, label: `page '${page.name}'` }));
   if (context.reasons.length > 0) return { ok: false, reasons: context.reasons };
   return { ok: true, validator: rulesValidator(pages, listNames(questions)) };

@@ -184,6 +184,21 @@ describe('checkDefinition', () => {
     });
   });
 
+  it("reads the filter of countInArray as the dynamic panel's fields, which survey-core runs it on", () => {
+    const counting = (filter: string) =>
+      onePage(
+        { type: 'paneldynamic', name: 'mous', templateElements: [{ type: 'dropdown', name: 'status', choices: ['in_force', 'draft'] }] },
+        { type: 'text', name: 'count', inputType: 'number', validators: [{ type: 'expression', expression: `{count} >= countInArray({mous}, 'status', ${filter})` }] },
+      );
+    expect(reasonsOf(counting("{status} = 'in_force'"))).toEqual([]);
+    expect(reasonsOf(counting("{statsu} = 'in_force'"))).toEqual([
+      `'count': expression '{count} >= countInArray({mous}, 'status', {statsu} = 'in_force')' refers to 'statsu', which is not a field of the dynamic panel 'mous'`,
+    ]);
+    expect(reasonsOf(counting("{count} = 'in_force'"))).toEqual([
+      `'count': expression '{count} >= countInArray({mous}, 'status', {count} = 'in_force')' refers to 'count', which is not a field of the dynamic panel 'mous'`,
+    ]);
+  });
+
   it('refuses an expression survey-core cannot parse', () => {
     expect(reasonsOf(onePage({ type: 'text', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} = = 1' }))).toEqual([
       "'b': visibleIf '{a} = = 1' cannot be parsed",

@@ -74,6 +74,8 @@ const VERSIONS = [1, 2] as const;
 
 const COUNT_RULE = 'Enter 0 if you know there are none; leave blank if you do not know.';
 const NAME = /^[a-z][a-z0-9_]*$/;
+/** The platform's member-state codes (migrations/…-member-states.ts): lists of states use them as choice codes. */
+const MEMBER_STATE_CODES = ['DK', 'EE', 'FI', 'DE', 'IS', 'LV', 'LT', 'NO', 'PL', 'RU', 'SE'];
 
 /** Every element of a definition, depth first, with the dynamic panel it sits in (if any). */
 function elementsOf(def: Definition): Array<{ element: Element; page: string; dynamicPanel?: string }> {
@@ -174,12 +176,19 @@ describe.each(VERSIONS)('national-cooperation v%i', (version) => {
     expect(new Set(all).size).toBe(all.length);
   });
 
-  it('uses stable snake_case choice codes, each with a human label', () => {
+  it('uses stable snake_case choice codes, each with a human label, and the member-state codes for states', () => {
+    let stateLists = 0;
     for (const q of questionsOf(def)) {
+      const values = choiceValues(q);
+      const listsStates = values.some((value) => MEMBER_STATE_CODES.includes(value));
+      if (listsStates) {
+        stateLists++;
+        expect(values.filter((value) => /^[A-Z]/.test(value)), q.name).toEqual(MEMBER_STATE_CODES);
+      }
       for (const c of q.choices ?? []) {
         expect(typeof c, `${q.name}: choices need a text label`).toBe('object');
         if (typeof c === 'object') {
-          expect(c.value, q.name).toMatch(NAME);
+          if (!(listsStates && MEMBER_STATE_CODES.includes(c.value))) expect(c.value, q.name).toMatch(NAME);
           expect(c.text, `${q.name}.${c.value}`).toBeTruthy();
         }
       }
@@ -190,6 +199,8 @@ describe.each(VERSIONS)('national-cooperation v%i', (version) => {
         for (const c of col.choices ?? []) expect(c.value, q.name).toMatch(NAME);
       }
     }
+    // Partners in regional agreements, and the states cooperated with on cases.
+    expect(stateLists).toBe(2);
   });
 
   it('refers only to existing questions in visibleIf / enableIf / requiredIf and expression validators', () => {
@@ -211,7 +222,8 @@ describe.each(VERSIONS)('national-cooperation v%i', (version) => {
   it('uses every question type the content calls for', () => {
     const elements = elementsOf(def).map((e) => e.element);
     const types = new Set(elements.map((e) => e.type));
-    const expected = ['text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'boolean', 'rating', 'matrix', 'matrixdropdown', 'multipletext', 'paneldynamic', 'panel'];
+    // No boolean or rating: a yes/no switch and a rating scale cannot offer "don't know" (see questionnaire-rules.test.ts).
+    const expected = ['text', 'comment', 'radiogroup', 'dropdown', 'checkbox', 'matrix', 'matrixdropdown', 'multipletext', 'paneldynamic', 'panel'];
     if (version === 2) expected.push('ranking');
     for (const type of expected) expect(types.has(type), type).toBe(true);
     expect(elements.some((e) => e.type === 'text' && e.inputType === 'number')).toBe(true);
@@ -318,20 +330,47 @@ describe.each(VERSIONS)('national-cooperation v%i', (version) => {
     m.setValue('police_ngo_agreement', 'local_only');
     expect(visible('mou_list')).toBe(true);
 
-    m.setValue('reflection_period', 'none');
+    // Only agreements in force can have been evaluated.
+    m.setValue('police_ngo_agreement', 'draft');
+    m.setValue('mou_other_actors', 'draft');
+    expect(visible('mou_list')).toBe(true);
+    expect(visible('mou_evaluated')).toBe(false);
+    m.setValue('mou_other_actors', 'yes');
+    expect(visible('mou_evaluated')).toBe(true);
+
+    // No reflection period is a 0, not a blank that would read as "don't know": the days are asked then too.
     expect(visible('reflection_period_days')).toBe(false);
+    m.setValue('reflection_period', 'dont_know');
+    expect(visible('reflection_period_days')).toBe(false);
+    m.setValue('reflection_period', 'none');
+    expect(visible('reflection_period_days')).toBe(true);
     m.setValue('reflection_period', 'law');
     expect(visible('reflection_period_days')).toBe(true);
 
-    m.setValue('shelters', { women: 'none', men: 'none', children: 'none' });
+    // Likewise shelter places: 0 when no group has shelter, asked once the shelters are described.
     expect(visible('shelter_places')).toBe(false);
-    m.setValue('shelters', { women: 'none', men: 'none', children: 'ad_hoc' });
+    m.setValue('shelters', { women: 'none', men: 'none', children: 'none' });
     expect(visible('shelter_places')).toBe(true);
+
+    const trainingFollowUps = version === 1 ? ['training_labour_exploitation', 'joint_training', 'training_evaluated'] : ['training_labour_exploitation', 'joint_training'];
+    m.setValue('training_provision', { police: 'none', ngo_staff: 'dont_know' });
+    for (const name of trainingFollowUps) expect(visible(name), name).toBe(false);
+    m.setValue('training_provision', { police: 'none', judges: 'ad_hoc' });
+    for (const name of trainingFollowUps) expect(visible(name), name).toBe(true);
 
     m.setValue('safe_return_programme', 'none');
     expect(visible('return_operator')).toBe(false);
     m.setValue('safe_return_programme', 'programme');
     expect(visible('return_operator')).toBe(true);
+
+    if (version === 2) {
+      m.setValue('return_programme_reassessment', 'completed');
+      expect(visible('return_programme_reassessment')).toBe(true);
+      expect(visible('return_programme_changes')).toBe(true);
+      m.setValue('safe_return_programme', 'case_by_case');
+      expect(visible('return_programme_reassessment')).toBe(false);
+      expect(visible('return_programme_changes')).toBe(false);
+    }
   });
 
   it('accepts the complete answer set of the fixture without changing it', () => {
@@ -419,7 +458,14 @@ describe.each(VERSIONS)('national-cooperation v%i', (version) => {
       ['year', (d) => { d.action_plan_end_year = 1985; }, 'action_plan_end_year'],
       ['year order', (d) => { d.action_plan_start_year = 2009; d.action_plan_end_year = 2006; }, 'action_plan_end_year'],
       ['count', (d) => { d.specialised_ngo_count = -1; }, 'specialised_ngo_count'],
+      ['fractional count', (d) => { d.specialised_ngo_count = 2.5; }, 'specialised_ngo_count'],
       ['victim cell', (d) => { d.identified_victims = { female_adult: { sexual_exploitation: -3 } }; }, 'sexual_exploitation'],
+      ['fractional victim cell', (d) => { d.presumed_victims = { male_child: { labour_exploitation: 1.5 } }; }, 'labour_exploitation'],
+      ['days above the maximum', (d) => { d.reflection_period_days = 4000; }, 'reflection_period_days'],
+      ['no reflection period left blank', (d) => { d.reflection_period = 'none'; delete d.reflection_period_days; }, 'reflection_period_days'],
+      ['no reflection period with days', (d) => { d.reflection_period = 'none'; d.reflection_period_days = 30; }, 'reflection_period_days'],
+      ['no shelter with places', (d) => { d.shelters = { women: 'none', men: 'none', children: 'none' }; d.shelter_places = 4; }, 'shelter_places'],
+      ['fewer agreements than listed in force', (d) => { d.mou_count = 1; d.mou_list = [{ mou_title: 'A', mou_status: 'in_force' }, { mou_title: 'B', mou_status: 'in_force' }]; }, 'mou_count'],
       ['dynamic panel', (d) => { d.mou_list = [{ mou_status: 'draft' }]; }, 'mou_title'],
     ];
     const m = model(version);
@@ -520,6 +566,9 @@ describe('national-cooperation tables.json', () => {
       'return-reintegration: reintegration_follow_up in v1',
       'return-reintegration: post_return_follow_up in v2',
       'regional-cooperation: regional_obstacles in v1',
+      'data-risk-assessment: identified_victims_referral in v2',
+      'criminal-justice: victims_testified in v2',
+      'criminal-justice: compensation_received_count in v2',
       ...stockholm,
     ]);
   });

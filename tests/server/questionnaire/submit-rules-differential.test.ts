@@ -8,7 +8,7 @@ import { compileSubmitRules } from '../../../server/questionnaire/submit-rules/s
 import type { SubmitValidator } from '../../../server/questionnaire/submit-validation.js';
 import { createSubmitValidator } from '../../../server/questionnaire/submit-validation.js';
 import { everyType, questionTree, realFile } from './support/fixtures.js';
-import { answerRules, entryVariableRules, matrixRules, panelRules, visibilityRules } from './support/rule-definitions.js';
+import { answerRules, countingRules, entryVariableRules, matrixRules, panelRules, visibilityRules } from './support/rule-definitions.js';
 import { stressedAnswerSets } from './support/stressed-answers.js';
 
 /**
@@ -60,6 +60,7 @@ describe('the submit rules against survey-core', () => {
   it('agree on matrices', { timeout }, () => compareEngines(matrixRules, 80));
   it('agree on dynamic panels', { timeout }, () => compareEngines(panelRules, 80));
   it('agree on the variables of a dynamic-panel entry', { timeout }, () => compareEngines(entryVariableRules, 100));
+  it('agree on counting the entries of a dynamic panel', { timeout }, () => compareEngines(countingRules, 100));
 });
 
 describe('the stressed answer sets', () => {
@@ -71,7 +72,7 @@ describe('the stressed answer sets', () => {
   };
 
   it('reach every kind of problem the targeted definitions have', () => {
-    const problems = [...reached(visibilityRules), ...reached(answerRules), ...reached(matrixRules), ...reached(panelRules), ...reached(entryVariableRules)];
+    const problems = [...reached(visibilityRules), ...reached(answerRules), ...reached(matrixRules), ...reached(panelRules), ...reached(entryVariableRules), ...reached(countingRules)];
     for (const problem of [
       'why_none: Response required.',
       'funded: Response required.',
@@ -112,6 +113,8 @@ describe('the stressed answer sets', () => {
       "orgs: entry 1, 'first_only': Response required.",
       "orgs: entry 2, 'same_as_before': Response required.",
       "orgs: entry 1, 'before_police': Response required.",
+      'in_force_count: Fewer than listed',
+      'why_several: Response required.',
     ]) {
       expect(problems).toContain(problem);
     }

@@ -6,7 +6,7 @@ import { compileSubmitRules } from '../../../server/questionnaire/submit-rules/s
 import type { Progress } from '../../../server/questionnaire/submit-validation.js';
 import { createSubmitValidator } from '../../../server/questionnaire/submit-validation.js';
 import { everyType, everyTypeComplete, onePage } from './support/fixtures.js';
-import { answerRules, entryVariableRules, matrixRules, panelRules, visibilityRules } from './support/rule-definitions.js';
+import { answerRules, countingRules, entryVariableRules, matrixRules, panelRules, visibilityRules } from './support/rule-definitions.js';
 
 /**
  * One rule at a time: what the submit rules report, and that survey-core's Model path reports
@@ -290,5 +290,36 @@ describe('submit rules: the every-type fixture', () => {
     const optional = onePage({ type: 'boolean', name: 'a' }, { type: 'text', name: 'b', visibleIf: '{a} = true' }, { type: 'html', name: 'note', html: 'x' });
     expect(progressOf(optional, { a: true })).toEqual({ answered: 1, counted: 2, required: 0, share: 0.5 });
     expect(progressOf(onePage({ type: 'text', name: 'a', visibleIf: '{b} = 1' }, { type: 'text', name: 'b', visible: false }), {})).toEqual({ answered: 0, counted: 0, required: 0, share: 1 });
+  });
+});
+
+describe('submit rules: counting the entries of a dynamic panel', () => {
+  it('counts the entries whose field is answered and passes the filter, as survey-core does', () => {
+    const mous = (...statuses: Array<string | undefined>): JsonObject[] =>
+      statuses.map((status, n): JsonObject => (status ? { status, title: `MoU ${n + 1}` } : { title: `MoU ${n + 1}` }));
+    expect(problemsOf(countingRules, { in_force_count: 2, mous: mous('in_force', 'draft', 'in_force') })).toEqual([required('why_several')]);
+    expect(problemsOf(countingRules, { in_force_count: 1, mous: mous('in_force', undefined, 'in_force'), why_several: 'x' })).toEqual([
+      { question: 'in_force_count', message: 'Fewer than listed' },
+    ]);
+    expect(problemsOf(countingRules, { in_force_count: 0, mous: [{ status: 'draft' }] })).toEqual([]);
+    expect(problemsOf(countingRules, { in_force_count: 0 })).toEqual([]);
+  });
+
+  it('keeps the Model path for counts it does not model', () => {
+    const reasonsFor = (expression: string, inEntry = false) => {
+      const counted: JsonObject = { type: 'text', name: 'n', visibleIf: expression };
+      const panel: JsonObject = { type: 'paneldynamic', name: 'mous', templateElements: [{ type: 'text', name: 'status' }, ...(inEntry ? [counted] : [])] };
+      const definition = onePage(panel, { type: 'matrixdynamic', name: 'rows', columns: [{ name: 'status' }] }, ...(inEntry ? [] : [counted]));
+      const rules = compileSubmitRules(definition, new Model(definition));
+      return rules.ok ? [] : rules.reasons;
+    };
+    expect(reasonsFor("countInArray({mous}, 'status') > 0")).toEqual([]);
+    expect(reasonsFor("sumInArray({mous}, 'status') > 0")).toEqual([expect.stringContaining('calls sumInArray, which is not modelled')]);
+    expect(reasonsFor("countInArray({rows}, 'status') > 0")).toEqual([expect.stringContaining('on something other than a top-level dynamic panel')]);
+    expect(reasonsFor("countInArray({mous}, 'title') > 0")).toEqual([expect.stringContaining("without naming a field of 'mous'")]);
+    expect(reasonsFor("countInArray({mous}, 'status', {n} = 1) > 0")).toEqual([expect.stringContaining("filters countInArray on 'n', which is not a field of 'mous'")]);
+    expect(reasonsFor("countInArray({mous}, 'status', age({status}) > 1) > 0")).toEqual([expect.stringContaining('calls a function inside the filter')]);
+    expect(reasonsFor("countInArray({mous}, 'status') > 0", true)).toEqual([expect.stringContaining('inside a dynamic-panel entry')]);
+    expect(reasonsFor("age({n}) > 0")).toEqual([expect.stringContaining('calls a function')]);
   });
 });

@@ -8,13 +8,13 @@ import { expectStatus, read, revisionsOf, save } from './support.js';
 const WRONG: Array<[question: string, value: unknown, why: RegExp]> = [
   ['contact_person', 'Contact Person', /object/], // multipletext given a string
   ['institution_type', 'parliament', /not one of the choices/], // radiogroup: unknown choice
-  ['ngo_input', 'yes', /true or false/], // boolean given a string
+  ['ngo_input', true, /not one of the choices/], // radiogroup given a boolean (a yes/no with "don't know" is a choice)
   ['reference_period', 2009, /string/], // text given a number
   ['specialised_ngo_count', '2', /number/], // number text given a string
   ['inter_agency_meeting_frequency', 'weekly', /not one of the choices/], // dropdown: unknown choice
   ['mou_obstacles', 'data_protection', /list/], // checkbox given a string
   ['identification_authority', ['police', 'army'], /'army' is not one of the choices/], // checkbox: unknown choice in the list
-  ['regional_model_mou_interest', 6, /not one of the choices/], // rating out of range
+  ['regional_model_mou_interest', 6, /not one of the choices/], // a labelled scale given a number
   ['mou_good_practice', { text: 'x' }, /string/], // comment given an object
   ['cooperation_intensity', { police: 'often' }, /row 'police'.*not one of the choices/], // matrix: unknown column value
   ['shelters', { pets: 'available' }, /row/], // matrix: unknown row
@@ -73,11 +73,11 @@ describe('answers a save may hold', () => {
     const delegate = await signInAs(app, 'delegate', 'LT');
     const set = {
       contact_person: { name: 'A Person', email: 'a@example.org' },
-      ngo_input: false,
+      ngo_input: 'no',
       specialised_ngo_count: 0,
       mou_obstacles: ['other', 'data_protection'],
       'mou_obstacles-Comment': 'Different languages',
-      regional_model_mou_interest: 5,
+      regional_model_mou_interest: 'extremely_useful',
       cooperation_intensity: { police: 'regular' },
       services: { accommodation: { provider: 'ngo', before_identification: 'no' } },
       identified_victims: { female_adult: { sexual_exploitation: 0 } },

@@ -47,7 +47,7 @@ describe('the response lifecycle', () => {
     expectStatus(await post(delegate, 'EE', 'submit', { revision: 3 }), 409, 'INVALID_TRANSITION');
 
     // Submitted: locked for the delegates.
-    expectStatus(await save(delegate, 'EE', { baseRevision: 3, set: { ngo_input: false } }), 409, 'RESPONSE_LOCKED');
+    expectStatus(await save(delegate, 'EE', { baseRevision: 3, set: { ngo_input: 'no' } }), 409, 'RESPONSE_LOCKED');
 
     // Only consultants return, with a message that is not blank.
     expectStatus(await post(delegate, 'EE', 'return', { message: 'please fix' }), 403, 'FORBIDDEN');
@@ -144,7 +144,7 @@ describe('the response lifecycle', () => {
 
   it('shows not_started rows, progress and who changed what on the board', async () => {
     const delegate = await signInNamed(app, 'delegate', 'DE', 'Dieter Delegate');
-    expectStatus(await save(delegate, 'DE', { baseRevision: 0, set: { consent_publish: 'anonymised', ngo_input: true } }), 200);
+    expectStatus(await save(delegate, 'DE', { baseRevision: 0, set: { consent_publish: 'anonymised', ngo_input: 'yes' } }), 200);
     const board = expectStatus(await consultant.inject({ method: 'GET', url: responsesPath(1) }), 200) as Array<Record<string, unknown>>;
     expect(board.map((row) => row.memberState)).toEqual(['DK', 'EE', 'FI', 'DE', 'IS', 'LV', 'LT', 'NO', 'PL', 'RU', 'SE']);
     const de = board.find((row) => row.memberState === 'DE')!;

@@ -201,3 +201,30 @@ export const entryVariableRules: JsonObject = {
   ],
 };
 
+
+/** countInArray over a dynamic panel's entries, in an expression validator and in a visibleIf. */
+export const countingRules: JsonObject = {
+  pages: [
+    {
+      name: 'agreements',
+      elements: [
+        {
+          type: 'text',
+          name: 'in_force_count',
+          inputType: 'number',
+          validators: [{ type: 'expression', expression: "{in_force_count} empty or {in_force_count} >= countInArray({mous}, 'status', {status} = 'in_force')", text: 'Fewer than listed' }],
+        },
+        {
+          type: 'paneldynamic',
+          name: 'mous',
+          maxPanelCount: 4,
+          templateElements: [
+            { type: 'dropdown', name: 'status', choices: ['in_force', 'draft', 'expired'] },
+            { type: 'text', name: 'title' },
+          ],
+        },
+        { type: 'comment', name: 'why_several', isRequired: true, visibleIf: "countInArray({mous}, 'title') > 1" },
+      ],
+    },
+  ],
+};
