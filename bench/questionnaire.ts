@@ -76,7 +76,10 @@ export async function runQuestionnaireBench(): Promise<void> {
 
   const checks = perSecond(() => compiled.checkDraft(complete), 3);
   let flip = false;
-  const alternate = () => ((flip = !flip) ? complete : half);
+  const alternate = () => {
+    flip = !flip;
+    return flip ? complete : half;
+  };
   // compiled.* is the rules only when the questionnaire uses them; otherwise it is the column beside.
   const rules =
     engine.kind === 'rules'

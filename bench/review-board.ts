@@ -168,7 +168,7 @@ async function addSyntheticStates(app: FastifyInstance, consultant: Actor): Prom
     const target: ResponseTarget = { surveyId: DEMO_SURVEY, version: 2, memberState: code };
     let { revision } = await app.responses.save(target, delegate, { baseRevision: 0, set: kind <= 2 ? half : complete });
     if (kind <= 3) return;
-    ({ revision } = await app.responses.submit(target, delegate, revision));
+    await app.responses.submit(target, delegate, revision);
     if (kind === 4 || kind === 5) {
       await app.responses.comments.create(target, consultant, { question: 'main_gaps', body: 'Which of these gaps comes first?' });
       return;

@@ -6,6 +6,7 @@ import { unprocessable } from './errors.js';
  * error that would reach the client as a 500. Requests carrying them are refused with 422 at the
  * edge, wherever they are — path, query or body — before any handler can write part of them.
  */
+// eslint-disable-next-line no-control-regex -- NUL is exactly the character this rule refuses.
 const UNSTORABLE_TEXT = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 export function isStorableText(text: string): boolean {

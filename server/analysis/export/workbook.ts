@@ -128,6 +128,7 @@ class SheetWriter {
   }
 
   async done(): Promise<void> {
-    await this.#sheet.commit();
+    // A streamed sheet's commit writes synchronously into the workbook's stream.
+    this.#sheet.commit();
   }
 }
