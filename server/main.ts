@@ -39,8 +39,8 @@ async function main(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', () => void close());
-  process.once('SIGINT', () => void close());
+  process.once('SIGTERM', (signal) => void close(signal));
+  process.once('SIGINT', (signal) => void close(signal));
 
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ startupMs: Math.round(performance.now() - startedAt) }, 'listening');
