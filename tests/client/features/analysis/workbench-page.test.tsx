@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { json, stubApi, type ApiHandler } from '../../helpers/fake-api';
 import { deferredResponse, errorResponse, jsonResponse } from '../../helpers/fake-fetch';
-import { analystUser, consultantUser, delegateUser } from '../../helpers/people-fixtures';
+import { adminUser, analystUser, consultantUser, delegateUser } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
 import { A, analysisRoutes, COMPARISON, comparisonFixture, definitionFixture, noCountedFixture, publicationFixture, queryOf } from './analysis-fixtures';
 
@@ -152,6 +152,34 @@ describe('The comparison on the workbench', { timeout: 20_000 }, () => {
     const scripts = within(screen.getByRole('region', { name: 'Use it from R or pandas' }));
     expect(scripts.getByText(/read\.csv\(url\(/).textContent).toContain(`${window.location.origin}${A}/export/responses.csv?layout=wide&values=codes&${filter}`);
     expect(scripts.getByText(/pd\.read_csv/).textContent).toContain('storage_options={"Authorization": "Bearer <your token>"}');
+  });
+
+  it('lets an administrator add personal data to the files that can carry it, and only them', async () => {
+    renderWorkbench(TABLE_URL, {}, adminUser);
+
+    const downloads = within(await screen.findByRole('region', { name: 'Download' }));
+    const href = (name: string) => downloads.getByRole('link', { name: new RegExp(`^${name}`) }).getAttribute('href');
+    expect(href('Responses, wide, codes')).toBe(`${A}/export/responses.csv?layout=wide&values=codes&table=national-coordination`);
+
+    await userEvent.click(downloads.getByRole('checkbox', { name: 'Include personal data' }));
+    expect(href('Responses, wide, codes')).toBe(`${A}/export/responses.csv?layout=wide&values=codes&table=national-coordination&personal=include`);
+    expect(href('Comparison table')).toBe(`${A}/export/comparison.csv?table=national-coordination&personal=include`);
+    expect(href('Workbook')).toBe(`${A}/export/workbook.xlsx?personal=include`);
+    // Counts and the codebook hold no answer of a person: they stay as they were.
+    expect(href('Summary')).toBe(`${A}/export/summary.csv?table=national-coordination`);
+    expect(href('Codebook')).toBe(`${A}/export/codebook.csv`);
+  });
+
+  it('offers personal data to nobody but administrators, and never for publication', async () => {
+    renderWorkbench();
+    const analystDownloads = within(await screen.findByRole('region', { name: 'Download' }));
+    expect(analystDownloads.queryByRole('checkbox', { name: 'Include personal data' })).toBeNull();
+  });
+
+  it('offers no personal data in the publication variant, even to an administrator', async () => {
+    renderWorkbench(`${TABLE_URL}&for=publication`, { [COMPARISON]: json(200, publicationFixture) }, adminUser);
+    const downloads = within(await screen.findByRole('region', { name: 'Download' }));
+    expect(downloads.queryByRole('checkbox', { name: 'Include personal data' })).toBeNull();
   });
 
   it('says what the table is updating to, loading first', async () => {

@@ -17,6 +17,8 @@ export interface Download {
   /** Same-origin path with its query. */
   href: string;
   format: 'CSV' | 'Excel';
+  /** Whether the file can carry the variables marked personal data (`personal=include`). */
+  personalData: 'can-include' | 'never';
 }
 
 type Layout = 'wide' | 'long';
@@ -42,6 +44,7 @@ export function versionDownloads(ref: VersionRef, columns: ColumnChoice, filter:
       description,
       href: withColumns('/export/responses.csv', { layout, values }),
       format: 'CSV' as const,
+      personalData: 'can-include' as const,
     })),
     {
       id: 'comparison',
@@ -49,6 +52,7 @@ export function versionDownloads(ref: VersionRef, columns: ColumnChoice, filter:
       description: 'The table as shown: member states as rows, answers in words.',
       href: withColumns('/export/comparison.csv'),
       format: 'CSV',
+      personalData: 'can-include',
     },
     {
       id: 'summary',
@@ -56,6 +60,8 @@ export function versionDownloads(ref: VersionRef, columns: ColumnChoice, filter:
       description: 'Per-choice counts and shares, with a 1/0 column per member state.',
       href: withColumns('/export/summary.csv'),
       format: 'CSV',
+      // Counts per choice: a contact person's name is no choice to count.
+      personalData: 'never',
     },
     {
       id: 'codebook',
@@ -63,6 +69,8 @@ export function versionDownloads(ref: VersionRef, columns: ColumnChoice, filter:
       description: 'Every variable of the version: question text, section, type, codes and labels.',
       href: withParams(versionPath(ref, '/export/codebook.csv'), new URLSearchParams(filter.locale ? { locale: filter.locale } : {})),
       format: 'CSV',
+      // It lists the personal-data variables anyway, marked: it holds no answers.
+      personalData: 'never',
     },
     {
       id: 'workbook',
@@ -70,6 +78,7 @@ export function versionDownloads(ref: VersionRef, columns: ColumnChoice, filter:
       description: 'Every named table on a sheet of its own, the responses, the summary and the codebook.',
       href: withParams(versionPath(ref, '/export/workbook.xlsx'), filterParams(filter)),
       format: 'Excel',
+      personalData: 'can-include',
     },
   ];
 }
@@ -82,7 +91,19 @@ export function roundsDownloads(ref: RoundsRef, columns: ColumnChoice, filter: A
   };
   const description = 'One row per member state and variable: both rounds’ answers, and whether they changed.';
   return [
-    { id: 'rounds-labels', label: 'Two rounds, labels', description, href: href('labels'), format: 'CSV' },
-    { id: 'rounds-codes', label: 'Two rounds, codes', description, href: href('codes'), format: 'CSV' },
+    { id: 'rounds-labels', label: 'Two rounds, labels', description, href: href('labels'), format: 'CSV', personalData: 'can-include' },
+    { id: 'rounds-codes', label: 'Two rounds, codes', description, href: href('codes'), format: 'CSV', personalData: 'can-include' },
   ];
+}
+
+/**
+ * The same file with the personal-data variables (the respondents' contact details) added:
+ * administrators only, never for publication, and each such download is an audit event.
+ */
+export function withPersonalData(download: Download): Download {
+  if (download.personalData === 'never') return download;
+  const [path, query = ''] = download.href.split('?', 2) as [string, string?];
+  const params = new URLSearchParams(query);
+  params.set('personal', 'include');
+  return { ...download, href: withParams(path, params) };
 }

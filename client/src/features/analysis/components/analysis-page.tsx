@@ -15,18 +15,21 @@ const LEAD =
   "Compare the member states' replies: a named table of the assessment study or any questions, " +
   'one version or two rounds side by side, with a chart, a map and every file to download.';
 
-/** The analyst's workbench. What it shows is the page's query string: links share it, the back button undoes. */
-export function AnalysisPage() {
+/**
+ * The analyst's workbench. What it shows is the page's query string: links share it, the back button undoes.
+ * `mayIncludePersonalData`: the signed-in user is an administrator, who may add personal data to the files.
+ */
+export function AnalysisPage({ mayIncludePersonalData = false }: { mayIncludePersonalData?: boolean }) {
   const surveys = useSurveys();
   const view = queryView(surveys, { loading: 'Loading the questionnaires…', errorTitle: 'The questionnaires could not be loaded' });
   return (
     <Page title="Analysis" lead={LEAD}>
-      {'element' in view ? view.element : <Workbench surveys={view.data} />}
+      {'element' in view ? view.element : <Workbench surveys={view.data} mayIncludePersonalData={mayIncludePersonalData} />}
     </Page>
   );
 }
 
-function Workbench({ surveys }: { surveys: Survey[] }) {
+function Workbench({ surveys, mayIncludePersonalData }: { surveys: Survey[]; mayIncludePersonalData: boolean }) {
   const [search, setSearch] = useSearchParams();
   const state = readWorkbenchState(search);
   const workbench = resolveWorkbench(state, surveys);
@@ -43,7 +46,7 @@ function Workbench({ surveys }: { surveys: Survey[] }) {
     <>
       <UnknownChoiceNotice state={state} workbench={workbench} />
       <WorkbenchControls state={state} workbench={workbench} surveys={surveys} onChange={change} />
-      <WorkbenchResult state={state} workbench={workbench} onChange={change} />
+      <WorkbenchResult state={state} workbench={workbench} onChange={change} mayIncludePersonalData={mayIncludePersonalData} />
       <p className="workbench__more">
         <Link to={paths.analysisCodebook.getHref(workbench.survey.id, version.version, state.locale)}>
           The codebook of {workbench.survey.title}, {versionLabel(version)}

@@ -17,6 +17,8 @@ interface ComparisonViewProps {
   version: VersionRef;
   columns: ColumnChoice;
   filter: AnalysisFilter;
+  /** Whether the signed-in user may add personal data to the files (administrators). */
+  mayIncludePersonalData: boolean;
   transposed: boolean;
   focus: string | null;
   onTranspose: (transposed: boolean) => void;
@@ -24,7 +26,7 @@ interface ComparisonViewProps {
 }
 
 /** One version's comparison: the table, a chart and a map of one of its questions, and the files. */
-export function ComparisonView({ version, columns, filter, transposed, focus, onTranspose, onFocus }: ComparisonViewProps) {
+export function ComparisonView({ version, columns, filter, mayIncludePersonalData, transposed, focus, onTranspose, onFocus }: ComparisonViewProps) {
   const comparison = useComparison(version, columns, filter);
   const headingId = useId();
   const view = queryView(comparison, { loading: 'Loading the comparison…', errorTitle: 'The comparison could not be loaded' });
@@ -64,7 +66,7 @@ export function ComparisonView({ version, columns, filter, transposed, focus, on
           <FocusSection comparison={data} focus={focus} onFocus={onFocus} />
         </>
       )}
-      <DownloadPanel downloads={downloads} />
+      <DownloadPanel downloads={downloads} offerPersonalData={mayIncludePersonalData && filter.audience === 'analysis'} />
       <ScriptExamples example={downloads.find((download) => download.id === 'responses-wide-codes')!} />
     </section>
   );

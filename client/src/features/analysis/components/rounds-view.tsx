@@ -19,12 +19,14 @@ interface RoundsViewProps {
   names: { from: SurveyVersionSummary; to: SurveyVersionSummary };
   columns: ColumnChoice;
   filter: AnalysisFilter;
+  /** Whether the signed-in user may add personal data to the files (administrators). */
+  mayIncludePersonalData: boolean;
   focus: string | null;
   onFocus: (focus: string) => void;
 }
 
 /** Two rounds side by side: each state's answers in both, what changed, and the counts of each round. */
-export function RoundsView({ rounds, names, columns, filter, focus, onFocus }: RoundsViewProps) {
+export function RoundsView({ rounds, names, columns, filter, mayIncludePersonalData, focus, onFocus }: RoundsViewProps) {
   const query = useRounds(rounds, columns, filter);
   const memberStates = useMemberStates();
   const headingId = useId();
@@ -63,7 +65,7 @@ export function RoundsView({ rounds, names, columns, filter, focus, onFocus }: R
           <RoundsChart rounds={data} years={years} total={total} focus={focus} onFocus={onFocus} />
         </>
       )}
-      <DownloadPanel downloads={downloads} />
+      <DownloadPanel downloads={downloads} offerPersonalData={mayIncludePersonalData && filter.audience === 'analysis'} />
       <ScriptExamples example={downloads[0]!} />
     </section>
   );

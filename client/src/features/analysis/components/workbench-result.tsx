@@ -9,10 +9,11 @@ interface WorkbenchResultProps {
   state: WorkbenchState;
   workbench: ResolvedWorkbench;
   onChange: (next: Partial<WorkbenchState>) => void;
+  mayIncludePersonalData: boolean;
 }
 
 /** The table, its pictures and its files for what is chosen; or what to choose first. */
-export function WorkbenchResult({ state, workbench, onChange }: WorkbenchResultProps) {
+export function WorkbenchResult({ state, workbench, onChange, mayIncludePersonalData }: WorkbenchResultProps) {
   const columns = columnChoice(state.selection);
   if (!columns) {
     return (
@@ -31,6 +32,7 @@ export function WorkbenchResult({ state, workbench, onChange }: WorkbenchResultP
         names={{ from: rounds.from, to: rounds.to }}
         columns={columns}
         filter={filter}
+        mayIncludePersonalData={mayIncludePersonalData}
         focus={state.focus}
         onFocus={(focus) => onChange({ focus })}
       />
@@ -41,6 +43,7 @@ export function WorkbenchResult({ state, workbench, onChange }: WorkbenchResultP
       version={{ surveyId: survey.id, version: rounds.version.version }}
       columns={columns}
       filter={filter}
+      mayIncludePersonalData={mayIncludePersonalData}
       transposed={state.transposed}
       focus={state.focus}
       onTranspose={(transposed) => onChange({ transposed })}
