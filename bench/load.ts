@@ -2,7 +2,7 @@ import autocannon from 'autocannon';
 import { percentile } from './report.js';
 
 export interface LoadRequest {
-  readonly method: 'PATCH' | 'POST';
+  readonly method: 'GET' | 'PATCH' | 'POST';
   readonly path: string;
   readonly token: string;
   readonly body: string;

@@ -3,6 +3,7 @@ import fp from 'fastify-plugin';
 import underPressure from '@fastify/under-pressure';
 import type { ErrorBody } from './errors.js';
 
+/** `maxEventLoopDelayMs` 0 leaves the event loop unchecked (the tests do; the heap is still watched). */
 export type LoadSheddingOptions = { readonly maxEventLoopDelayMs: number; readonly sampleIntervalMs: number };
 
 /** Seconds a client is asked to wait when the server is over capacity. */
