@@ -1,6 +1,6 @@
 import type { CsvRecord } from '../analysis/export/csv-encoder.js';
 import type { AuditLine } from './audit-trail.js';
-import type { ResponseTarget } from './records.js';
+import type { ResponseTarget } from './target.js';
 
 /**
  * The audit of a reply as CSV: one record per audit line, oldest first, written by the analysis
@@ -9,11 +9,8 @@ import type { ResponseTarget } from './records.js';
 
 export const AUDIT_CSV_COLUMNS = ['revision', 'at', 'author', 'kind', 'status', 'question', 'question_title', 'part', 'old_value', 'new_value'] as const;
 
-export function auditRecords(lines: readonly AuditLine[]): CsvRecord[] {
-  return [
-    AUDIT_CSV_COLUMNS,
-    ...lines.map((line) => [line.revision, line.at.toISOString(), line.author, line.kind, line.status, line.question, line.questionTitle, line.part, line.old, line.new]),
-  ];
+export function auditRecord(line: AuditLine): CsvRecord {
+  return [line.revision, line.at.toISOString(), line.author, line.kind, line.status, line.question, line.questionTitle, line.part, line.old, line.new];
 }
 
 /**

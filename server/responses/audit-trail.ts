@@ -7,7 +7,7 @@ import { applyChange, type Change } from './merge.js';
  * question — revision, who, when, the question's name and title, the part, the old and the new
  * answer in words — and a line per status change, whose old and new values are the statuses.
  * The data at each revision is rebuilt as GET …/revisions/{n} rebuilds it (snapshots and the
- * changes after them, see revision-snapshots.ts), here in one pass over every revision.
+ * changes after them, see revision-snapshots.ts), in one pass over the revisions it needs.
  */
 
 export type StoredAuditRevision = {
@@ -38,12 +38,16 @@ export type AuditLine = {
   readonly new: string | null;
 };
 
-/** Oldest first, as the revisions are given (oldest first, the first one a snapshot). */
-export function auditLines(revisions: Iterable<StoredAuditRevision>, differ: AnswerDiffer): AuditLine[] {
-  const lines: AuditLine[] = [];
+/**
+ * Reads revisions one at a time, oldest first, the first one a snapshot, and answers each with
+ * its lines: the data before it is all it keeps, so a reply's thousands of revisions can be
+ * read in batches. The first revision's status change has no old status unless it is revision 1.
+ */
+export function auditReader(differ: AnswerDiffer): (revision: StoredAuditRevision) => AuditLine[] {
   let data: Record<string, unknown> = {};
   let status: ResponseStatus | null = null;
-  for (const revision of revisions) {
+  return (revision) => {
+    const lines: AuditLine[] = [];
     const before = data;
     if (revision.data !== null) data = { ...revision.data };
     else if (revision.change !== null) data = applyChange(data, revision.change);
@@ -59,6 +63,6 @@ export function auditLines(revisions: Iterable<StoredAuditRevision>, differ: Ans
       }
     }
     status = revision.status;
-  }
-  return lines;
+    return lines;
+  };
 }

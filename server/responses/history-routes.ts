@@ -1,15 +1,16 @@
-import type { FastifyRequest } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { CSV_CONTENT_TYPE, encodeCsv } from '../analysis/export/csv-encoder.js';
+import { CSV_CONTENT_TYPE, csvStream } from '../analysis/export/csv-encoder.js';
 import { DOWNLOAD_ACTION } from '../analysis/export/download-audit.js';
 import { attachment } from '../analysis/export/file-names.js';
 import { principalOf } from '../auth/plugin.js';
-import { assertMayReadState } from '../auth/policy.js';
+import { ROLES } from '../auth/roles.js';
 import { errorResponses } from '../http/schemas.js';
-import { auditFileName, auditRecords } from './audit-csv.js';
+import { auditFileName } from './audit-csv.js';
 import { createReplyHistory } from './history.js';
-import { AuditPage, Comparison, CompareQuery, HistoryPage, PagingQuery } from './history-schemas.js';
-import { auditTarget, type ResponseTarget } from './records.js';
+import { AuditPage, AuditQuery, Comparison, CompareQuery, HistoryPage, PagingQuery } from './history-schemas.js';
+import { auditTarget, type ResponseTarget } from './target.js';
 import { ResponseParams } from './schemas.js';
 
 /**
@@ -21,9 +22,8 @@ import { ResponseParams } from './schemas.js';
 const R = '/surveys/:surveyId/versions/:version/responses/:state';
 const TAGS = ['responses'];
 
-/** Before the query is validated, so a refusal comes before 400 (see routes.ts). */
-const mayRead = async (request: FastifyRequest) =>
-  assertMayReadState(principalOf(request).user, String((request.params as { state?: unknown }).state ?? ''));
+/** Whoever is signed in, a delegate only for their own state (auth/policy.ts). */
+const READ_STATE = { roles: ROLES, memberState: 'read' } as const;
 
 const targetOf = (params: { surveyId: string; version: number; state: string }): ResponseTarget => ({
   surveyId: params.surveyId,
@@ -37,8 +37,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/history`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'The reply’s history in editing sessions, with status changes as milestones, newest first, paged',
@@ -58,8 +57,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/compare`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'What changed between two revisions, question by question in the questionnaire’s words',
@@ -79,16 +77,17 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/audit`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
-        summary: 'The audit of the reply: every change, newest first, paged',
+        summary: 'The audit of the reply: every change, newest first, a page of revisions at a time',
         description:
           'One line per changed part of a question per revision — revision, when, who, the question’s name and title, the part, the old and the new answer in words — ' +
-          'and one per status change (question null, old and new the statuses). The same lines as audit.csv, which lists them oldest first.',
+          'and one per status change (question null, old and new the statuses). The same lines as audit.csv, which lists them oldest first. ' +
+          'Paged by revision (keyset): a page holds the lines of up to pageSize revisions before `before` (the newest without it); ' +
+          'nextBefore is the `before` of the next, older page, null on the last.',
         params: ResponseParams,
-        querystring: PagingQuery,
+        querystring: AuditQuery,
         response: { 200: AuditPage, ...errorResponses(400, 401, 404) },
       },
     },
@@ -98,15 +97,14 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/audit.csv`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'The audit of the reply as CSV, oldest first; the download is recorded in the audit log',
         description:
           `Columns: revision, at, author, kind, status, question, question_title, part, old_value, new_value. ` +
           'UTF-8 with BOM, CRLF, RFC 4180 quoting; a cell starting with =, +, -, @, tab or CR is prefixed with an apostrophe (as the analysis exports). ' +
-          'File name <survey>_v<version>_<state>_audit_<day>.csv; audit event export.downloaded.',
+          'Streamed, a batch of revisions at a time. File name <survey>_v<version>_<state>_audit_<day>.csv; audit event export.downloaded (with the number of revisions).',
         params: ResponseParams,
         produces: ['text/csv'],
         response: {
@@ -117,18 +115,23 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request, reply) => {
       const target = targetOf(request.params);
-      const lines = await history.audit(target);
+      const { revisions, records } = await history.auditCsv(target);
       const file = auditFileName(target, new Date());
       await fastify.audit.record({
         actor: principalOf(request).user,
         action: DOWNLOAD_ACTION,
         target: auditTarget(target),
-        details: { file, surveyId: target.surveyId, version: target.version, memberState: target.memberState, lines: lines.length },
+        details: { file, surveyId: target.surveyId, version: target.version, memberState: target.memberState, revisions },
         ip: request.ip,
       });
-      return reply.header('content-type', CSV_CONTENT_TYPE).header('content-disposition', attachment(file)).send(encodeCsv(auditRecords(lines)));
+      return sendCsv(reply, file, csvStream(records));
     },
   );
 };
+
+/** A stream, sent as the analysis downloads are (a plain reply: the route's typed one expects the schema's string). */
+function sendCsv(reply: FastifyReply, file: string, body: Readable) {
+  return reply.type(CSV_CONTENT_TYPE).header('content-disposition', attachment(file)).header('cache-control', 'no-store').send(body);
+}
 
 export default routes;

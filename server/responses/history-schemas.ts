@@ -117,4 +117,18 @@ const AuditLine = Type.Object({
   new: Type.Union([Type.String(), Type.Null()], { description: 'In words; on a status change, the status after' }),
 });
 
-export const AuditPage = Type.Object({ ...Paged, items: Type.Array(AuditLine, { description: 'Newest first' }) });
+export const AuditQuery = Type.Object(
+  {
+    before: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'Only revisions before this one (the nextBefore of the page before); the newest without it' })),
+    pageSize: Type.Integer({ minimum: 1, maximum: 100, default: 20, description: 'Revisions a page (1–100); a revision has a line per changed part' }),
+  },
+  { additionalProperties: false },
+);
+
+export const AuditPage = Type.Object({
+  pageSize: Type.Integer(),
+  items: Type.Array(AuditLine, { description: 'Newest first: the lines of up to pageSize revisions' }),
+  totalRevisions: Count,
+  newestRevision: Type.Integer({ minimum: 0, description: '0 without any revision' }),
+  nextBefore: Type.Union([RevisionNumber, Type.Null()], { description: 'The before of the next, older page; null on the last page' }),
+});

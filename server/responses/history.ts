@@ -3,9 +3,11 @@ import type { Database } from '../db/schema.js';
 import { notFound, unprocessable } from '../http/errors.js';
 import { answerDiffer, type AnswerDiffer, type QuestionDiff } from '../questionnaire/answer-diff.js';
 import type { Catalogue } from '../questionnaire/index.js';
-import { auditLines, type AuditLine } from './audit-trail.js';
+import { auditRecord, AUDIT_CSV_COLUMNS } from './audit-csv.js';
+import { auditReader, type AuditLine, type StoredAuditRevision } from './audit-trail.js';
+import type { CsvRecords } from '../analysis/export/csv-encoder.js';
 import { editingSessions, type HistoryItem } from './history-sessions.js';
-import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
+import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './target.js';
 import type { ResponsesService } from './service.js';
 
 /**
@@ -22,6 +24,12 @@ export interface ReplyHistoryDeps {
 }
 
 export type Paging = { readonly page: number; readonly pageSize: number };
+
+/** A page of the audit: `pageSize` revisions before `before` (the newest without it). */
+export type AuditPaging = { readonly before?: number | undefined; readonly pageSize: number };
+
+/** How many revisions the audit CSV reads at a time. */
+export const AUDIT_BATCH = 200;
 
 export type RevisionInfo = { revision: number; kind: string; status: string; author: string; at: Date };
 
@@ -90,25 +98,82 @@ export function createReplyHistory({ db, questionnaires, responses }: ReplyHisto
     return { from: info.get(from) ?? null, to: info.get(to)!, changedCount: questions.filter((question) => question.changed).length, questions };
   }
 
-  /** Every change, oldest first. */
-  async function audit(target: ResponseTarget): Promise<AuditLine[]> {
+  const auditColumns = ['rv.revision', 'rv.kind', 'rv.status', 'rv.author_name', 'rv.at', 'rv.changed', 'rv.data', 'rv.change'] as const;
+  type AuditRow = { revision: number; kind: StoredAuditRevision['kind']; status: StoredAuditRevision['status']; author_name: string; at: Date; changed: string[]; data: Record<string, unknown> | null; change: StoredAuditRevision['change'] };
+  const stored = (row: AuditRow): StoredAuditRevision => ({
+    revision: row.revision,
+    kind: row.kind,
+    status: row.status,
+    authorName: row.author_name,
+    at: row.at,
+    changed: row.changed,
+    data: row.data,
+    change: row.change,
+  });
+
+  /** The revisions first…last with their data or change, oldest first. */
+  function auditRows(target: ResponseTarget, first: number, last: number): Promise<AuditRow[]> {
+    return revisionsOf(target).select(auditColumns).where('rv.revision', '>=', first).where('rv.revision', '<=', last).orderBy('rv.revision').execute();
+  }
+
+  /**
+   * The audit as the page shows it, newest first, a page of revisions at a time (keyset: the
+   * revisions before `before`), so a reply with thousands of revisions is never read whole: a
+   * page reads its revisions and those back to the snapshot its first one is rebuilt from (fewer
+   * than SNAPSHOT_EVERY more, see revision-snapshots.ts).
+   */
+  async function auditPage(target: ResponseTarget, { before, pageSize }: AuditPaging) {
     const { questionnaire } = await resolveTarget(db, questionnaires, target);
-    const rows = await revisionsOf(target)
-      .select(['rv.revision', 'rv.kind', 'rv.status', 'rv.author_name', 'rv.at', 'rv.changed', 'rv.data', 'rv.change'])
-      .orderBy('rv.revision')
-      .execute();
-    return auditLines(
-      rows.map((row) => ({ revision: row.revision, kind: row.kind, status: row.status, authorName: row.author_name, at: row.at, changed: row.changed, data: row.data, change: row.change })),
-      differFor(questionnaire.catalogue),
-    );
+    const [totals, shown] = await Promise.all([
+      revisionsOf(target).select((eb) => [eb.fn.countAll<string>().as('count'), eb.fn.max('rv.revision').as('newest')]).executeTakeFirstOrThrow(),
+      revisionsOf(target)
+        .select('rv.revision')
+        .$if(before !== undefined, (query) => query.where('rv.revision', '<', before!))
+        .orderBy('rv.revision', 'desc')
+        .limit(pageSize + 1)
+        .execute(),
+    ]);
+    const page = shown.slice(0, pageSize);
+    const common = { pageSize, totalRevisions: Number(totals.count), newestRevision: totals.newest ?? 0 };
+    if (page.length === 0) return { ...common, items: [], nextBefore: null };
+    const lowest = page.at(-1)!.revision;
+    const highest = page[0]!.revision;
+    // The data before the page's oldest revision is rebuilt from the latest snapshot before it.
+    const snapshot = await revisionsOf(target).select((eb) => eb.fn.max('rv.revision').as('revision')).where('rv.revision', '<', lowest).where('rv.data', 'is not', null).executeTakeFirst();
+    const read = auditReader(differFor(questionnaire.catalogue));
+    const items: AuditLine[] = [];
+    for (const row of await auditRows(target, snapshot?.revision ?? lowest, highest)) {
+      const lines = read(stored(row));
+      if (row.revision >= lowest) items.push(...lines);
+    }
+    return { ...common, items: items.reverse(), nextBefore: shown.length > pageSize ? lowest : null };
   }
 
-  /** The audit as the page shows it: newest first, a page of lines. */
-  async function auditPage(target: ResponseTarget, paging: Paging) {
-    return page((await audit(target)).reverse(), paging);
+  /**
+   * The audit as CSV records, oldest first, the header first, and how many revisions there were
+   * when it began: the questionnaire and the member state are checked before (a refusal is a 404,
+   * not a broken download), then a batch of revisions is read at a time (keyset on the revision),
+   * so the download streams however long the reply's history is.
+   */
+  async function auditCsv(target: ResponseTarget): Promise<{ revisions: number; records: AsyncGenerator<CsvRecords> }> {
+    const { questionnaire } = await resolveTarget(db, questionnaires, target);
+    const read = auditReader(differFor(questionnaire.catalogue));
+    const { count } = await revisionsOf(target).select((eb) => eb.fn.countAll<string>().as('count')).executeTakeFirstOrThrow();
+    async function* records(): AsyncGenerator<CsvRecords> {
+      yield [AUDIT_CSV_COLUMNS];
+      let after = 0;
+      for (;;) {
+        const rows = await revisionsOf(target).select(auditColumns).where('rv.revision', '>', after).orderBy('rv.revision').limit(AUDIT_BATCH).execute();
+        if (rows.length === 0) return;
+        yield rows.flatMap((row) => read(stored(row)).map(auditRecord));
+        after = rows.at(-1)!.revision;
+        if (rows.length < AUDIT_BATCH) return;
+      }
+    }
+    return { revisions: Number(count), records: records() };
   }
 
-  return { sessions, compare, audit, auditPage };
+  return { sessions, compare, auditPage, auditCsv };
 }
 
 /** A session's questions with their titles. */

@@ -1,21 +1,16 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './support/browser.js';
-import { csrfTokenOf, delegateContext, replyPath, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
-import { ADMIN, startServer, type RunningServer } from './support/server.js';
+import { delegateContext, replyPath, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
+import { COMPLETE_V1, SURVEY, createAccount, postWithSession as post, signInThroughApi, submitThroughApi as submit } from './support/review.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 /**
  * The consultant's review board in Chromium, against the production build on a fresh database:
  * replies made by delegates (and reviewed) through the API, then the consultant signs in, finds
  * them on their home page, filters for what waits for them and opens a reply from its cell.
  */
-const SURVEY = 'national-cooperation';
-const CONSULTANT = { email: 'carla.rossi@unodc.example', name: 'Carla Rossi', password: 'a long and unusual passphrase' };
-const COMPLETE_V1 = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'national-cooperation', 'v1-complete.json'), 'utf8'),
-) as Record<string, unknown>;
+const CONSULTANT = { email: 'carla.rossi@unodc.example', name: 'Carla Rossi', password: 'a long and unusual passphrase', role: 'consultant' as const };
 
 describe('the review board in a real browser', () => {
   let server: RunningServer;
@@ -44,7 +39,8 @@ describe('the review board in a real browser', () => {
   it('a consultant signs in to the board, sees a submitted reply waiting, and opens it from its cell', async () => {
     const consultant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(consultant);
-    await createConsultant(consultant.request, server.url);
+    await createAccount(consultant.request, server.url, CONSULTANT);
+    await signInThroughApi(consultant.request, server.url, CONSULTANT);
     const review = (reply: ReplyAddress, action: string, data?: object) => post(consultant.request, server.url, `${replyPath(reply)}/${action}`, data);
 
     // Estonia submitted; Finland returned with a message; Denmark accepted; Latvia a draft; the 2010 round begun by Estonia.
@@ -96,28 +92,3 @@ describe('the review board in a real browser', () => {
     expect((await storedReply(consultant, server.url, estonia.reply)).status).toBe('submitted');
   });
 });
-
-async function post(request: APIRequestContext, url: string, route: string, data: object = {}): Promise<unknown> {
-  const response = await request.post(`${url}${route}`, { data, headers: { 'x-csrf-token': await csrfTokenOf(request, url) } });
-  const body = await response.text();
-  if (!response.ok()) throw new Error(`POST ${route}: ${response.status()} ${body}`);
-  return body ? JSON.parse(body) : undefined;
-}
-
-async function submit(context: BrowserContext, url: string, reply: ReplyAddress): Promise<void> {
-  const { revision } = await storedReply(context, url, reply);
-  await post(context.request, url, `${replyPath(reply)}/submit`, { revision });
-}
-
-/**
- * The consultant's account, invited by the administrator and accepted through the API (the browser
- * flow is in accounts.e2e), leaving the consultant signed in in `request`'s context.
- */
-async function createConsultant(request: APIRequestContext, url: string): Promise<void> {
-  const signIn = await request.post(`${url}/api/auth/login`, { data: { email: ADMIN.email, password: ADMIN.password } });
-  if (!signIn.ok()) throw new Error(`admin sign-in failed: ${signIn.status()}`);
-  const { token } = (await post(request, url, '/api/invitations', { email: CONSULTANT.email, name: CONSULTANT.name, role: 'consultant' })) as { token: string };
-  await post(request, url, '/api/auth/logout');
-  const accepted = await request.post(`${url}/api/invitations/${token}/accept`, { data: { name: CONSULTANT.name, password: CONSULTANT.password } });
-  if (!accepted.ok()) throw new Error(`accepting failed: ${accepted.status()}`);
-}

@@ -1,10 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { APIRequestContext, Browser, BrowserContext } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './support/browser.js';
-import { csrfTokenOf, delegateContext, replyPath, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
-import { ADMIN, startServer, type RunningServer } from './support/server.js';
+import { delegateContext, replyPath, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
+import { COMPLETE_V1, SURVEY, createAccount, postWithSession as post, signInThroughApi } from './support/review.js';
+import { startServer, type RunningServer } from './support/server.js';
 
 /**
  * A reply's history for the consultant, in Chromium against the production build: two Estonian
@@ -12,11 +11,7 @@ import { ADMIN, startServer, type RunningServer } from './support/server.js';
  * other delegate changes two answers. The consultant then reads the history in editing sessions,
  * compares "since it was returned" and opens the audit of every change.
  */
-const SURVEY = 'national-cooperation';
-const CONSULTANT = { email: 'lena.berg@unodc.example', name: 'Lena Berg', password: 'a long and unusual passphrase' };
-const COMPLETE_V1 = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'national-cooperation', 'v1-complete.json'), 'utf8'),
-) as Record<string, unknown>;
+const CONSULTANT = { email: 'lena.berg@unodc.example', name: 'Lena Berg', password: 'a long and unusual passphrase', role: 'consultant' as const };
 const REPLY: ReplyAddress = { surveyId: SURVEY, version: 1, state: 'EE' };
 const HISTORY = `/questionnaires/${SURVEY}/versions/1/responses/EE/history`;
 
@@ -44,7 +39,8 @@ describe('a reply’s history, comparison and audit in a real browser', () => {
     const jaan = await delegate('Jaan Tamm');
     const consultant = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     contexts.push(consultant);
-    await createConsultant(consultant.request, server.url);
+    await createAccount(consultant.request, server.url, CONSULTANT);
+    await signInThroughApi(consultant.request, server.url, CONSULTANT);
 
     // Mari starts, Jaan adds two answers, Mari completes the reply and submits it.
     await saveAnswers(mari, server.url, REPLY, { institution_type: 'ministry' });
@@ -111,20 +107,3 @@ describe('a reply’s history, comparison and audit in a real browser', () => {
     expect(download.suggestedFilename()).toBe(`${SURVEY}_v1_EE_audit_${new Date().toISOString().slice(0, 10)}.csv`);
   });
 });
-
-async function post(request: APIRequestContext, url: string, route: string, data: object = {}): Promise<unknown> {
-  const response = await request.post(`${url}${route}`, { data, headers: { 'x-csrf-token': await csrfTokenOf(request, url) } });
-  const body = await response.text();
-  if (!response.ok()) throw new Error(`POST ${route}: ${response.status()} ${body}`);
-  return body ? JSON.parse(body) : undefined;
-}
-
-/** The consultant's account, invited by the administrator and accepted through the API, signed in in `request`'s context. */
-async function createConsultant(request: APIRequestContext, url: string): Promise<void> {
-  const signIn = await request.post(`${url}/api/auth/login`, { data: { email: ADMIN.email, password: ADMIN.password } });
-  if (!signIn.ok()) throw new Error(`admin sign-in failed: ${signIn.status()}`);
-  const { token } = (await post(request, url, '/api/invitations', { email: CONSULTANT.email, name: CONSULTANT.name, role: 'consultant' })) as { token: string };
-  await post(request, url, '/api/auth/logout');
-  const accepted = await request.post(`${url}/api/invitations/${token}/accept`, { data: { name: CONSULTANT.name, password: CONSULTANT.password } });
-  if (!accepted.ok()) throw new Error(`accepting failed: ${accepted.status()}`);
-}

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import axe from 'axe-core';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchBrowser, screenshotPath } from './support/browser.js';
 import { delegateContext, replyPath, saveAnswers, signInThroughPage, storedReply, type ReplyAddress } from './support/people.js';
-import { createAccount, postWithSession } from './support/review.js';
+import { COMPLETE_V1, SURVEY, createAccount, postWithSession } from './support/review.js';
 import { startServer, type RunningServer } from './support/server.js';
 
 /**
@@ -13,11 +11,7 @@ import { startServer, type RunningServer } from './support/server.js';
  * submitted reply, comments beside a question and returns it; the delegate finds the comment
  * beside the question, answers it, changes the answer and submits again; the consultant accepts.
  */
-const SURVEY = 'national-cooperation';
 const CONSULTANT = { email: 'ines.moreau@unodc.example', name: 'Ines Moreau', password: 'a long and unusual passphrase', role: 'consultant' as const };
-const COMPLETE_V1 = JSON.parse(
-  fs.readFileSync(path.resolve(import.meta.dirname, '..', 'fixtures', 'national-cooperation', 'v1-complete.json'), 'utf8'),
-) as Record<string, unknown>;
 const REPLY: ReplyAddress = { surveyId: SURVEY, version: 1, state: 'EE' };
 const REPLY_PAGE = `/questionnaires/${SURVEY}/versions/1/responses/EE`;
 const SHELTERS = 'How many shelter places are available to victims of trafficking?';

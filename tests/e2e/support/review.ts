@@ -1,6 +1,17 @@
-import type { APIRequestContext } from 'playwright-core';
-import { csrfTokenOf } from './people.js';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { APIRequestContext, BrowserContext } from 'playwright-core';
+import { csrfTokenOf, replyPath, storedReply, type ReplyAddress } from './people.js';
 import { ADMIN } from './server.js';
+
+/** The questionnaire the review tests reply to, and a complete reply to its first version. */
+export const SURVEY = 'national-cooperation';
+export const COMPLETE_V1 = JSON.parse(
+  fs.readFileSync(path.resolve(import.meta.dirname, '..', '..', 'fixtures', 'national-cooperation', 'v1-complete.json'), 'utf8'),
+) as Record<string, unknown>;
+
+/** The reply's page in the app. */
+export const replyPage = ({ surveyId, version, state }: ReplyAddress) => `/questionnaires/${surveyId}/versions/${version}/responses/${state}`;
 
 /** A POST with the context's own session (and its CSRF token); the parsed answer, or an error naming the route. */
 export async function postWithSession(request: APIRequestContext, url: string, route: string, data: object = {}): Promise<unknown> {
@@ -26,4 +37,16 @@ export async function createAccount(
   const accepted = await request.post(`${url}/api/invitations/${token}/accept`, { data: { name: person.name, password: person.password } });
   if (!accepted.ok()) throw new Error(`accepting failed: ${accepted.status()}`);
   await postWithSession(request, url, '/api/auth/logout');
+}
+
+/** Submits the reply as it stands, with the context's session (a delegate's). */
+export async function submitThroughApi(context: BrowserContext, url: string, reply: ReplyAddress): Promise<void> {
+  const { revision } = await storedReply(context, url, reply);
+  await postWithSession(context.request, url, `${replyPath(reply)}/submit`, { revision });
+}
+
+/** Signs in with the API in `request`'s context, for setting the scene before the page is used. */
+export async function signInThroughApi(request: APIRequestContext, url: string, person: { email: string; password: string }): Promise<void> {
+  const signIn = await request.post(`${url}/api/auth/login`, { data: { email: person.email, password: person.password } });
+  if (!signIn.ok()) throw new Error(`sign-in of ${person.email} failed: ${signIn.status()}`);
 }

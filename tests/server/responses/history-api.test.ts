@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp } from '../../helpers/build-test-app.js';
 import { signInAs, type Caller } from '../../helpers/people.js';
+import { AUDIT_BATCH } from '../../../server/responses/history.js';
 import { complete, expectStatus, responsesPath, save, signInNamed } from './support.js';
 
 /**
@@ -154,16 +155,39 @@ describe('a reply’s history, comparison and audit', () => {
   });
 
   describe('GET R/{state}/audit and audit.csv', () => {
-    it('lists every change, newest first, paged: a line per changed part, a line per status change', async () => {
+    /** Every page of the audit, newest first, following nextBefore. */
+    async function allAuditPages(state: string, pageSize: number) {
+      const pages: Array<{ items: Array<{ revision: number }>; nextBefore: number | null; totalRevisions: number }> = [];
+      let before: number | null | undefined;
+      do {
+        const page = expectStatus(await get(consultant, `/audit?pageSize=${pageSize}${before ? `&before=${before}` : ''}`, state), 200);
+        pages.push(page);
+        before = page.nextBefore;
+      } while (before !== null);
+      return pages;
+    }
+
+    it('lists every change, newest first, a page of revisions at a time: a line per changed part, a line per status change', async () => {
       const audit = expectStatus(await get(consultant, '/audit?pageSize=3'), 200);
-      expect(audit).toMatchObject({ page: 1, pageSize: 3, totalPages: Math.ceil(audit.totalItems / 3) });
-      expect(audit.items).toEqual([
+      expect(audit).toMatchObject({ pageSize: 3, totalRevisions: 10, newestRevision: 10, nextBefore: 8 });
+      expect(audit.items[0]).toEqual(
         expect.objectContaining({ revision: 10, author: 'Bert Delegate', kind: 'save', question: 'institution_type', questionTitle: INSTITUTION_TITLE, part: null, old: 'Non-governmental organisation' }),
+      );
+      expect(audit.items.slice(-2)).toEqual([
         expect.objectContaining({ revision: 9, question: 'shelter_places', old: '12', new: '14' }),
         { revision: 8, at: expect.any(String), author: 'Carla Consultant', kind: 'return', status: 'returned', question: null, questionTitle: null, part: null, old: 'submitted', new: 'returned' },
       ]);
-      const last = expectStatus(await get(consultant, `/audit?pageSize=3&page=${audit.totalPages}`), 200);
-      expect(last.items.at(-1)).toMatchObject({ revision: 1, author: 'Anna Delegate', question: 'institution_type', old: null, new: 'Ministry or government office' });
+      // The next page: the submission (its old status rebuilt from the revisions before it), then the big save of revision 6.
+      const next = expectStatus(await get(consultant, '/audit?pageSize=2&before=8'), 200);
+      expect(next.items[0]).toMatchObject({ revision: 7, kind: 'submit', old: 'draft', new: 'submitted' });
+      expect(new Set(next.items.map((line: { revision: number }) => line.revision))).toEqual(new Set([7, 6]));
+      expect(next.nextBefore).toBe(6);
+      const pages = await allAuditPages('EE', 3);
+      expect(pages).toHaveLength(4);
+      expect(pages.at(-1)!.items.at(-1)).toMatchObject({ revision: 1, author: 'Anna Delegate', question: 'institution_type', old: null, new: 'Ministry or government office' });
+      expect(expectStatus(await get(consultant, '/audit?before=1'), 200)).toMatchObject({ items: [], nextBefore: null, totalRevisions: 10 });
+      expectStatus(await get(consultant, '/audit?before=0'), 400);
+      expectStatus(await get(consultant, '/audit?page=2'), 400);
     });
 
     it('downloads as CSV with the exports’ rules, parsed back as the same values, and records the download', async () => {
@@ -177,11 +201,8 @@ describe('a reply’s history, comparison and audit', () => {
 
       const records = parse(res.body, { bom: true }) as string[][];
       expect(records[0]).toEqual(['revision', 'at', 'author', 'kind', 'status', 'question', 'question_title', 'part', 'old_value', 'new_value']);
-      const json = expectStatus(await get(consultant, '/audit?pageSize=100'), 200);
-      const rest = expectStatus(await get(consultant, '/audit?pageSize=100&page=2'), 200);
-      const items = [...json.items, ...rest.items] as Array<{ revision: number }>;
-      expect(items).toHaveLength(json.totalItems);
-      expect(records).toHaveLength(json.totalItems + 1);
+      const items = (await allAuditPages('EE', 100)).flatMap((page) => page.items);
+      expect(records).toHaveLength(items.length + 1);
       const byRevision = (revision: number) => records.slice(1).filter((record) => record[0] === String(revision));
       expect(byRevision(1)).toEqual([['1', expect.any(String), 'Anna Delegate', 'save', 'draft', 'institution_type', INSTITUTION_TITLE, '', '', 'Ministry or government office']]);
       // A formula-like answer is neutralised with an apostrophe, as in the analysis exports.
@@ -195,9 +216,27 @@ describe('a reply’s history, comparison and audit', () => {
       expect(events[0]).toMatchObject({
         actorId: consultant.user.id,
         target: 'national-cooperation/1/EE',
-        details: { file: `national-cooperation_v1_EE_audit_${day}.csv`, surveyId: 'national-cooperation', version: 1, memberState: 'EE', lines: json.totalItems },
+        details: { file: `national-cooperation_v1_EE_audit_${day}.csv`, surveyId: 'national-cooperation', version: 1, memberState: 'EE', revisions: 10 },
       });
     });
+
+    it('pages and streams a long history past its snapshots and the CSV’s batches, with the same lines as one pass', async () => {
+      // 260 saves, each a new shelter figure: snapshots at 1, 50, 100 …, and two CSV batches of 200 and a part.
+      const delegate = await signInNamed(app, 'delegate', 'SE', 'Sven Delegate');
+      const saves = AUDIT_BATCH + 60;
+      for (let revision = 0; revision < saves; revision += 1) {
+        expectStatus(await save(delegate, 'SE', { baseRevision: revision, set: { shelter_places: revision + 1 } }), 200);
+      }
+      const pages = await allAuditPages('SE', 7);
+      expect(pages).toHaveLength(Math.ceil(saves / 7));
+      const lines = pages.flatMap((page) => page.items) as Array<{ revision: number; old: string | null; new: string | null }>;
+      // Each line's old value is the figure before it, across every page and snapshot boundary.
+      expect(lines.map((line) => [line.revision, line.old, line.new])).toEqual(
+        Array.from({ length: saves }, (_, index) => saves - index).map((revision) => [revision, revision === 1 ? null : String(revision - 1), String(revision)]),
+      );
+      const csv = parse((await get(consultant, '/audit.csv', 'SE')).body, { bom: true, columns: true }) as Array<{ revision: string; old_value: string; new_value: string }>;
+      expect(csv.map((record) => [Number(record.revision), record.old_value || null, record.new_value])).toEqual(lines.reverse().map((line) => [line.revision, line.old, line.new]));
+    }, 120_000);
 
     it('is refused to another state’s delegate, with nothing recorded', async () => {
       const before = (await app.audit.list({ action: 'export.downloaded' })).length;

@@ -16,7 +16,7 @@ const lines: AuditLine[] = [
   { revision: 4, at: '2010-09-23T10:00:00Z', author: 'Carl Consultant', kind: 'return', status: 'returned', question: null, questionTitle: null, part: null, old: 'submitted', new: 'returned' },
 ];
 
-function renderAudit(handler: ApiHandler = json(200, { page: 1, pageSize: 50, totalItems: 3, totalPages: 1, items: lines })) {
+function renderAudit(handler: ApiHandler = json(200, { pageSize: 20, totalRevisions: 5, newestRevision: 5, nextBefore: null, items: lines })) {
   const requests = stubApi({
     'GET /api/surveys': json(200, surveysFixture),
     'GET /api/member-states': json(200, memberStatesFixture),
@@ -38,7 +38,7 @@ describe('Audit page', () => {
       ['5Saved', expect.stringMatching(/^24 September 2010/), 'Dora Delegate', 'Who is the national coordinator?coordinator', 'Ministry of the Interior', '—no answer'],
       ['4Returned', expect.stringMatching(/^23 September 2010/), 'Carl Consultant', 'Status', 'Submitted', 'Returned'],
     ]);
-    expect(screen.getByText('3 changes.')).toBeTruthy();
+    expect(screen.getByText('Revisions 5–1 of 5: 3 changes.')).toBeTruthy();
   });
 
   it('offers the CSV download', async () => {
@@ -49,16 +49,23 @@ describe('Audit page', () => {
     expect(link.hasAttribute('download')).toBe(true);
   });
 
-  it('pages through the changes', async () => {
+  it('pages to older changes by revision, and back to the newest', async () => {
     const requests = renderAudit((request) => {
-      const page = Number(new URL(request.url, 'http://x').searchParams.get('page'));
-      return json(200, { page, pageSize: 50, totalItems: 120, totalPages: 3, items: lines })(request);
+      const before = new URL(request.url, 'http://x').searchParams.get('before');
+      const page = before === null ? { nextBefore: 101 } : { nextBefore: 81 };
+      return json(200, { pageSize: 20, totalRevisions: 120, newestRevision: 120, items: lines, ...page })(request);
     });
 
-    expect(await screen.findByText('120 changes · page 1 of 3.')).toBeTruthy();
-    await userEvent.click(within(screen.getByRole('navigation', { name: 'Audit pages' })).getByRole('button', { name: 'Older' }));
-    expect(await screen.findByText('120 changes · page 2 of 3.')).toBeTruthy();
-    expect(sent(requests, `GET ${R}/audit`).map((request) => new URL(request.url, 'http://x').searchParams.get('page'))).toEqual(['1', '2']);
+    expect(await screen.findByText('Revisions 120–101 of 120: 3 changes.')).toBeTruthy();
+    const pager = screen.getByRole('navigation', { name: 'Audit pages' });
+    expect(within(pager).getByRole('button', { name: 'Newest' })).toHaveProperty('disabled', true);
+    await userEvent.click(within(pager).getByRole('button', { name: 'Older' }));
+    expect(await screen.findByText('Revisions 100–81 of 120: 3 changes.')).toBeTruthy();
+    await userEvent.click(within(screen.getByRole('navigation', { name: 'Audit pages' })).getByRole('button', { name: 'Newest' }));
+    expect(await screen.findByText('Revisions 120–101 of 120: 3 changes.')).toBeTruthy();
+    const asked = sent(requests, `GET ${R}/audit`).map((request) => new URL(request.url, 'http://x').searchParams);
+    expect(asked.map((query) => query.get('before')).slice(0, 2)).toEqual([null, '101']);
+    expect(asked.every((query) => query.get('pageSize') === '20')).toBe(true);
   });
 
   it('says so when the audit cannot be loaded, or the reply is not the reader’s', async () => {

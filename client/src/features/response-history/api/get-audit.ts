@@ -1,7 +1,6 @@
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import { responsePath, responseQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
-import type { Paged } from './get-history';
 import type { RevisionSummary } from './get-revisions';
 
 /** One changed part of a question in one revision, or a status change (question null, old and new the statuses). */
@@ -18,23 +17,34 @@ export interface AuditLine {
   new: string | null;
 }
 
-export const AUDIT_PAGE_SIZE = 50;
-
-/** `GET R/{state}/audit`: every change of the reply, newest first, a page of them. */
-export function getAudit(ref: ResponseTarget, page: number, { signal }: { signal?: AbortSignal } = {}): Promise<Paged<AuditLine>> {
-  const query = new URLSearchParams({ page: String(page), pageSize: String(AUDIT_PAGE_SIZE) });
-  return api.get<Paged<AuditLine>>(responsePath(ref, `/audit?${query.toString()}`), { signal });
+/** A page of the audit: the lines of up to pageSize revisions, and where the next, older page starts. */
+export interface AuditPage {
+  pageSize: number;
+  items: AuditLine[];
+  totalRevisions: number;
+  newestRevision: number;
+  /** The `before` of the next, older page; null on the last. */
+  nextBefore: number | null;
 }
 
-export function getAuditQueryOptions(ref: ResponseTarget, page: number) {
+/** Revisions a page: one revision may change many questions, each a line. */
+export const AUDIT_PAGE_SIZE = 20;
+
+/** `GET R/{state}/audit`: the changes of the revisions before `before` (the newest without it), newest first. */
+export function getAudit(ref: ResponseTarget, before: number | null, { signal }: { signal?: AbortSignal } = {}): Promise<AuditPage> {
+  const query = new URLSearchParams({ pageSize: String(AUDIT_PAGE_SIZE), ...(before === null ? {} : { before: String(before) }) });
+  return api.get<AuditPage>(responsePath(ref, `/audit?${query.toString()}`), { signal });
+}
+
+export function getAuditQueryOptions(ref: ResponseTarget, before: number | null) {
   return queryOptions({
-    queryKey: [...responseQueryKey(ref), 'audit', page] as const,
-    queryFn: ({ signal }) => getAudit(ref, page, { signal }),
+    queryKey: [...responseQueryKey(ref), 'audit', before] as const,
+    queryFn: ({ signal }) => getAudit(ref, before, { signal }),
   });
 }
 
-export function useAudit(ref: ResponseTarget, page: number) {
-  return useQuery({ ...getAuditQueryOptions(ref, page), placeholderData: keepPreviousData });
+export function useAudit(ref: ResponseTarget, before: number | null) {
+  return useQuery({ ...getAuditQueryOptions(ref, before), placeholderData: keepPreviousData });
 }
 
 /** The CSV download, oldest first: a plain link, as the browser sends the session cookie with it. */

@@ -1,4 +1,4 @@
-import { isAnswered } from '../../../../../server/questionnaire/answered';
+import { isAnswered } from '@core/answered';
 import { ENTRY, type QuestionLabels } from './question-labels';
 
 interface AnswerValueProps {

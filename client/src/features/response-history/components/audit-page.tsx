@@ -8,7 +8,7 @@ import { isApiError } from '../../../lib/api-client';
 import { formatDateTime } from '../../../lib/format-date';
 import { auditCsvHref, useAudit, type AuditLine } from '../api/get-audit';
 import { HistoryFrame } from './history-frame';
-import { Pager, pageParam } from './pager';
+import { DataTable } from '../../../components/data-table';
 import { KINDS } from './revision-item';
 
 /** Every change of a reply, newest first, and the same as a CSV file. */
@@ -33,43 +33,52 @@ export function AuditPage(response: ResponseTarget) {
   );
 }
 
+const COLUMNS = ['Revision', 'When', 'Who', 'Question', 'Before', 'After'];
+
+/** A `before` query value as a revision number; anything else is the newest page. */
+function beforeParam(raw: string | null): number | null {
+  return raw !== null && /^[1-9][0-9]{0,9}$/.test(raw) ? Number(raw) : null;
+}
+
 function Audit({ response }: { response: ResponseTarget }) {
   const [search, setSearch] = useSearchParams();
-  const audit = useAudit(response, pageParam(search.get('page')));
+  const before = beforeParam(search.get('before'));
+  const audit = useAudit(response, before);
   if (audit.isError && isApiError(audit.error) && audit.error.status === 404) {
     return <EmptyState title="Not found">There is no such questionnaire version or member state, or its reply is not yours to read.</EmptyState>;
   }
   const view = queryView(audit, { loading: 'Loading the audit…', errorTitle: 'The audit could not be loaded' });
   if ('element' in view) return view.element;
-  const { items, page, totalPages, totalItems } = view.data;
-  if (totalItems === 0) return <EmptyState title="No changes yet">Nothing has been saved in this reply so far.</EmptyState>;
+  const { items, totalRevisions, newestRevision, nextBefore } = view.data;
+  if (totalRevisions === 0) return <EmptyState title="No changes yet">Nothing has been saved in this reply so far.</EmptyState>;
+  // Revisions are numbered 1, 2, 3 … without gaps, so the page's range follows from its bounds.
+  const highest = Math.min(before === null ? newestRevision : before - 1, newestRevision);
+  const lowest = nextBefore ?? 1;
   return (
     <>
       <p role="status" className="history-summary">
-        {totalItems === 1 ? '1 change' : `${totalItems} changes`}
-        {totalPages > 1 ? ` · page ${page} of ${totalPages}` : ''}.
+        {highest === lowest ? `Revision ${lowest}` : `Revisions ${highest}–${lowest}`} of {totalRevisions}: {items.length === 1 ? '1 change' : `${items.length} changes`}.
       </p>
-      <div className="table-wrap">
-        <table className="table audit-table">
-          <caption className="visually-hidden">Changes of the reply, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Revision</th>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Question</th>
-              <th scope="col">Before</th>
-              <th scope="col">After</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((line, index) => (
-              <AuditRow key={`${line.revision}-${index}`} line={line} />
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <Pager page={page} totalPages={totalPages} label="Audit pages" onPage={(next) => setSearch({ page: String(next) })} />
+      <DataTable columns={COLUMNS} caption="Changes of the reply, newest first" className="audit-table" actions={false}>
+        {items.map((line, index) => (
+          <AuditRow key={`${line.revision}-${index}`} line={line} />
+        ))}
+      </DataTable>
+      {(before !== null || nextBefore !== null) && (
+        <nav className="pager" aria-label="Audit pages">
+          <button type="button" className="button button--secondary button--small" disabled={before === null} onClick={() => setSearch({})}>
+            Newest
+          </button>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            disabled={nextBefore === null}
+            onClick={() => nextBefore !== null && setSearch({ before: String(nextBefore) })}
+          >
+            Older
+          </button>
+        </nav>
+      )}
     </>
   );
 }

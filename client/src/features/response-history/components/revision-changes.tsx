@@ -1,4 +1,5 @@
-import { isAnswered } from '../../../../../server/questionnaire/answered';
+import { isAnswered } from '@core/answered';
+import { commentKey } from '@core/data-keys';
 import type { ResponseTarget } from '../../../api/response-keys';
 import { queryView } from '../../../components/feedback/query-view';
 import { useRevision, type RevisionData } from '../api/get-revision';
@@ -59,7 +60,7 @@ interface QuestionChangeProps {
 function QuestionChange({ question, labels, before, after, headingLevel }: QuestionChangeProps) {
   const Heading = headingLevel === 3 ? 'h3' : 'h4';
   // The "other" text or the comment beside an answer is kept under its own key; show it when it changed.
-  const comment = `${question}-Comment`;
+  const comment = commentKey(question);
   const commentChanged = !sameValue(before[comment], after[comment]);
   return (
     <li className="answer-change">

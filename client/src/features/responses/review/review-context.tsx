@@ -1,8 +1,9 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
-import type { Model } from 'survey-core';
+import type { Model, QuestionPanelDynamicModel } from 'survey-core';
 import type { ResponseTarget } from '../../../api/response-keys';
 import { useComments } from '../api/get-comments';
 import { isThreadOpen, threadsByQuestion, threadsOf, type CommentThread } from './comment-threads';
+import { reviewedQuestion } from './review-keys';
 
 /** A question whose comments were asked for from elsewhere on the page (the list of open comments). */
 interface ShowRequest {
@@ -71,8 +72,14 @@ export function ReviewProvider({ target, model, canComment, canStartThreads, chi
   );
   const showQuestion = useCallback(
     (question: string) => {
-      const found = model.getQuestionByName(question);
-      if (found && !model.isSinglePage && found.page && model.currentPage !== found.page) model.currentPage = found.page;
+      const found = reviewedQuestion(model, question);
+      const page = found?.topLevel.page;
+      if (page && !model.isSinglePage && model.currentPage !== page) model.currentPage = page;
+      // A dynamic panel that shows one entry at a time turns to the entry.
+      if (found?.entry && found.topLevel.getType() === 'paneldynamic') {
+        const panel = found.topLevel as QuestionPanelDynamicModel;
+        if (panel.displayMode !== 'list' && found.entry <= panel.panelCount) panel.currentIndex = found.entry - 1;
+      }
       setFolded((current) => new Map(current).set(question, true));
       setShowRequest({ question });
     },

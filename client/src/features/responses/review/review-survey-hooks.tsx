@@ -1,8 +1,9 @@
 import type { ReactElement } from 'react';
-import { Question, type IAction, type Model } from 'survey-core';
+import type { IAction, Model, Question } from 'survey-core';
 import { ReactElementFactory } from 'survey-react-ui';
 import { QuestionCommentActions } from '../components/question-comment-actions';
 import { QuestionWithThreads } from '../components/question-with-threads';
+import { reviewKeyOf } from './review-keys';
 
 /**
  * The review comments inside the questionnaire, through what SurveyJS offers for it rather than
@@ -15,20 +16,19 @@ import { QuestionWithThreads } from '../components/question-with-threads';
 const ACTIONS_COMPONENT = 'review-comment-actions';
 const WRAPPER_COMPONENT = 'review-question-with-threads';
 
-ReactElementFactory.Instance.registerElement(ACTIONS_COMPONENT, (props: { item: IAction }) => (
-  <QuestionCommentActions question={(props.item.data as { question: string }).question} />
-));
-ReactElementFactory.Instance.registerElement(WRAPPER_COMPONENT, (props: { element: ReactElement; question: Question }) => (
-  <QuestionWithThreads question={props.question.name}>{props.element}</QuestionWithThreads>
-));
+// The key is worked out as the question renders, not when SurveyJS first asks: a question in a
+// dynamic panel moves to another entry when an entry before it is removed.
+ReactElementFactory.Instance.registerElement(ACTIONS_COMPONENT, (props: { item: IAction }) => {
+  const key = reviewKeyOf((props.item.data as { question: Question }).question);
+  return key === null ? <></> : <QuestionCommentActions question={key} />;
+});
+ReactElementFactory.Instance.registerElement(WRAPPER_COMPONENT, (props: { element: ReactElement; question: Question }) => {
+  const key = reviewKeyOf(props.question);
+  return key === null ? props.element : <QuestionWithThreads question={key}>{props.element}</QuestionWithThreads>;
+});
 
-/** Kinds of question that hold no answer, so nothing to comment on. */
-const WITHOUT_ANSWER = new Set(['html', 'image', 'expression']);
-
-/** A question of the reply's own (not one inside a dynamic panel), which a comment can be about. */
-function isCommentable(element: unknown): element is Question {
-  return element instanceof Question && !element.parentQuestion && !WITHOUT_ANSWER.has(element.getType());
-}
+/** A question a comment can be about: one of the reply's own, or one in an entry of a dynamic panel. */
+const isCommentable = (element: unknown): boolean => reviewKeyOf(element) !== null;
 
 /** Call before the model is first rendered: SurveyJS asks for a question's title actions once. */
 export function addReviewToModel(model: Model): void {
@@ -37,7 +37,7 @@ export function addReviewToModel(model: Model): void {
     options.actions.push({
       id: 'review-comments',
       component: ACTIONS_COMPONENT,
-      data: { question: options.question.name },
+      data: { question: options.question },
       // Always shown in full, never folded into SurveyJS's "more" menu.
       disableShrink: true,
       disableHide: true,
