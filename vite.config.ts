@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -8,12 +9,19 @@ import react from '@vitejs/plugin-react';
 const REACT_VENDOR = /[\\/]node_modules[\\/](react|react-dom|react-router|scheduler|@tanstack)[\\/]/;
 const SURVEYJS = /[\\/]node_modules[\\/]survey-(core|react-ui)[\\/]/;
 
+/**
+ * `@core/…` is the pure questionnaire core (server/questionnaire), which the client shares with
+ * the server; the client's Vitest project takes the same alias, client/tsconfig.json the same path.
+ */
+export const CORE_ALIAS = { '@core': fileURLToPath(new URL('./server/questionnaire', import.meta.url)) };
+
 // `npm run dev` runs the API on port 3000 beside Vite.
 const API_PROXY = { '/api': 'http://127.0.0.1:3000' };
 
 export default defineConfig({
   root: 'client',
   plugins: [react()],
+  resolve: { alias: CORE_ALIAS },
   build: {
     outDir: '../dist/client',
     emptyOutDir: true,

@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { CORE_ALIAS } from './vite.config.js';
 
 // Two projects: the server suite runs in Node against a real database (embedded PGlite by
 // default, the PostgreSQL server when TEST_DATABASE_URL is set); the client suite runs in jsdom.
@@ -21,6 +22,7 @@ export default defineConfig({
         },
       },
       {
+        resolve: { alias: CORE_ALIAS },
         test: {
           name: 'client',
           include: ['tests/client/**/*.test.{ts,tsx}'],

@@ -5,7 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { loadConfig } from '../server/config.js';
 import { DEMO_SURVEY, seedDemo } from '../server/demo/seed.js';
-import type { Actor, ResponseTarget } from '../server/responses/records.js';
+import type { Actor, ResponseTarget } from '../server/responses/target.js';
 import { readBoard } from '../server/review/board-query.js';
 import { createBenchDatabase } from './bench-database.js';
 import { cpuSpent, cpuTimes } from './cpu-time.js';

@@ -6,8 +6,10 @@ const BENCHES: Record<string, () => Promise<void>> = {
   startup: async () => (await import('./startup.js')).runStartupBench(),
   questionnaire: async () => (await import('./questionnaire.js')).runQuestionnaireBench(),
   responses: async () => (await import('./responses.js')).runResponsesBench(),
+  ingest: async () => (await import('./ingest.js')).runIngestBench(),
   analysis: async () => (await import('./analysis.js')).runAnalysisBench(),
   'review-board': async () => (await import('./review-board.js')).runReviewBoardBench(),
+  soak: async () => (await import('./soak.js')).runSoakBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -10,7 +10,7 @@ import path from 'node:path';
  * Content, not modification times: a checkout or a copy that touches every file changes nothing.
  */
 export const PARTS = {
-  client: { inputs: ['client', 'vite.config.ts', 'package-lock.json'], output: 'dist/client/index.html', script: 'build:client' },
+  client: { inputs: ['client', 'server/questionnaire', 'vite.config.ts', 'package-lock.json'], output: 'dist/client/index.html', script: 'build:client' },
   server: { inputs: ['server', 'migrations', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'], output: 'dist/server/main.js', script: 'build:server' },
 };
 

@@ -26,6 +26,7 @@ import authRoutes from './auth/routes.js';
 import peopleRoutes from './people/routes.js';
 import auditRoutes from './audit/routes.js';
 import definitionsImport from './surveys/import-at-start.js';
+import { loggerOptions, OneLinePerRequest } from './http/logging.js';
 
 export interface BuildOptions {
   /** Run migrations on start (tests start from an already-migrated template). */
@@ -34,6 +35,10 @@ export interface BuildOptions {
   readonly importDefinitions?: boolean;
   /** Pino logger options; false silences logs (tests). */
   readonly logger?: boolean;
+  /** Readable log lines for a person at a terminal, instead of JSON (main.ts: stdout is a TTY). */
+  readonly readableLogs?: boolean;
+  /** Where JSON log lines go instead of stdout (tests read them: tests/server/security). */
+  readonly logStream?: { write(line: string): void };
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -62,7 +67,13 @@ type App = ReturnType<typeof createFastify>;
 
 function createFastify(config: Config, options: BuildOptions) {
   const app = Fastify({
-    logger: options.logger === false ? false : { level: config.logLevel },
+    logger:
+      options.logger === false
+        ? false
+        : options.logStream
+          ? { level: config.logLevel, stream: options.logStream }
+          : loggerOptions(config.logLevel, options.readableLogs === true),
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimitBytes,
     // Our own check of the incoming id (genReqId), instead of Fastify trusting any header value.
     requestIdHeader: false,
@@ -94,6 +105,8 @@ async function registerLayers(app: App, config: Config, options: BuildOptions, e
         // SurveyJS sets inline styles on the elements it renders.
         styleSrc: ["'self'", "'unsafe-inline'"],
         imgSrc: ["'self'", 'data:'],
+        // Nobody embeds the questionnaire: refusing all framing rules out click-jacking.
+        frameAncestors: ["'none'"],
         upgradeInsecureRequests: config.publicUrl?.protocol === 'https:' ? [] : null,
       },
     },

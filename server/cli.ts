@@ -9,6 +9,7 @@ import { DemoRefusedError, seedDemo } from './demo/seed.js';
 import { AppError } from './http/errors.js';
 import { normaliseEmail } from './people/email.js';
 import { invitationLink } from './people/invitations.js';
+import { BackupError, isBackupCommand, runBackupCommand } from './backup/commands.js';
 
 /**
  * Administration from the shell, for the first sign-in on a server and for emergencies.
@@ -24,9 +25,14 @@ Commands:
   reset-password  --email E [--password P]
                   Sets a new password (generated when omitted); the person must change it at sign-in.
   list-users
+  backup FILE     Writes a consistent copy of the database to FILE (pg_dump with DATABASE_URL,
+                  otherwise the embedded database; stop the server first for the embedded one).
+  restore FILE    Replaces the database with the backup in FILE. Refused when the database holds
+                  accounts or responses, unless --force.
   demo            Fills the database with demo accounts for every role and replies of all 11 member
-                  states (npm run demo). Leaves what exists alone, so it is safe to run again.
-                  Refused where NODE_ENV=production (its accounts share a published password)
+                  states, without starting the server (npm run demo fills it and starts). Leaves
+                  what exists alone, so it is safe to run again. Refused on a database with real
+                  users, or where NODE_ENV=production (its accounts share a published password),
                   unless --force.
 Roles: ${ROLES.join(', ')}. Delegates need --member-state (e.g. EE).`;
 
@@ -35,24 +41,18 @@ type Options = Record<string, string | undefined>;
 const commands: Record<string, (app: FastifyInstance, o: Options) => Promise<string>> = {
   async 'create-user'(app, o) {
     const password = o.password ?? oneTimePassword();
-    const person = await app.users.create({ email: need(o, 'email'), name: need(o, 'name'), role: role(o), memberState: o['member-state'], password });
-    if (!o.password) await app.users.setPassword(person.id, password);
+    const person = await app.users.create({ email: need(o, 'email'), name: need(o, 'name'), role: role(o), memberState: o['member-state'], password, mustChangePassword: !o.password });
     await app.audit.record({ actor: null, action: 'user.created_by_cli', target: person.email, details: { role: person.role } });
     return `Created ${person.role} ${person.email}${person.memberState ? ` (${person.memberState})` : ''}.` + (o.password ? '' : `\nOne-time password: ${password}`);
   },
   async invite(app, o) {
-    const created = await app.invitations.create({ email: need(o, 'email'), name: o.name, role: role(o), memberState: o['member-state'] }, null);
-    await app.audit.record({ actor: null, action: 'invitation.created', target: created.email, details: { invitationId: created.id, via: 'cli' } });
+    const created = await app.invitations.create({ email: need(o, 'email'), name: o.name, role: role(o), memberState: o['member-state'] }, { actor: null, via: 'cli' });
     const base = app.publicUrl ?? new URL('http://localhost:3000/');
     return `Invitation for ${created.email}, valid until ${created.expiresAt.toISOString()}:\n${invitationLink(base, created.token)}`;
   },
   async 'reset-password'(app, o) {
-    const found = await app.users.findByEmail(normaliseEmail(need(o, 'email')));
-    if (!found) throw new AppError(404, 'USER_NOT_FOUND', 'There is no account with this e-mail address.');
     const password = o.password ?? oneTimePassword();
-    await app.users.setPassword(found.id, password);
-    await app.sessions.revokeAllFor(found.id);
-    await app.audit.record({ actor: null, action: 'user.password_reset_by_cli', target: found.email });
+    const found = await app.passwordChanges.resetFromCli(normaliseEmail(need(o, 'email')), password);
     return `Password reset for ${found.email}; they choose their own at next sign-in.` + (o.password ? '' : `\nOne-time password: ${password}`);
   },
   async 'list-users'(app) {
@@ -85,6 +85,7 @@ class UsageError extends Error {}
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
+  if (isBackupCommand(command)) return backupOrRestore(command, rest);
   const run = command ? commands[command] : undefined;
   if (!run) {
     console.error(USAGE);
@@ -108,6 +109,23 @@ async function main(argv: string[]): Promise<number> {
     return error instanceof UsageError ? 64 : 1;
   } finally {
     await app.close();
+  }
+}
+
+/** Backup and restore work on the database alone, without building the app (which would migrate it). */
+async function backupOrRestore(command: 'backup' | 'restore', args: string[]): Promise<number> {
+  const files = args.filter((arg) => arg !== '--force');
+  if (files.length !== 1 || files[0]!.startsWith('-')) {
+    console.error(`${command} needs one FILE${command === 'restore' ? ' (and optionally --force)' : ''}\n\n${USAGE}`);
+    return 64;
+  }
+  try {
+    console.log(await runBackupCommand(command, loadConfig(process.env).database, files[0]!, args.includes('--force')));
+    return 0;
+  } catch (error) {
+    if (!(error instanceof BackupError)) throw error;
+    console.error(error.message);
+    return 1;
   }
 }
 

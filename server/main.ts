@@ -1,7 +1,10 @@
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { limitHeapGrowth } from './heap-growth.js';
+import { demoArguments, prepareDemo } from './demo/at-start.js';
+import { DemoRefusedError } from './demo/seed.js';
 import { ensureFirstAdmin } from './people/first-admin.js';
+import { startBanner } from './start-banner.js';
 
 /** Process entry: read configuration, build the app, listen, and close gracefully on signals. */
 async function main(): Promise<void> {
@@ -18,7 +21,20 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await buildApp(config);
+  const app = await buildApp(config, { readableLogs: process.stdout.isTTY === true });
+  // `npm run demo`: the demo data first, so that no first administrator is made beside its accounts.
+  const demo = demoArguments(process.argv.slice(2));
+  let demoAccounts: readonly string[] = [];
+  if (demo) {
+    try {
+      demoAccounts = await prepareDemo(app, demo, (line) => console.log(line));
+    } catch (error) {
+      await app.close();
+      if (!(error instanceof DemoRefusedError)) throw error;
+      console.error(error.message);
+      process.exit(1);
+    }
+  }
   const firstAdmin = await ensureFirstAdmin(app, config.firstAdmin);
 
   let closing = false;
@@ -45,13 +61,7 @@ async function main(): Promise<void> {
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info({ startupMs: Math.round(performance.now() - startedAt) }, 'listening');
   const url = config.publicUrl?.href ?? address.replace('127.0.0.1', 'localhost');
-  console.log(`\n  National cooperation survey is running at ${url}\n`);
-  if (firstAdmin.created) {
-    console.log(`  First administrator: ${firstAdmin.email}`);
-    if (firstAdmin.oneTimePassword) {
-      console.log(`  One-time password:   ${firstAdmin.oneTimePassword}   (you will choose your own at first sign-in)\n`);
-    }
-  }
+  console.log(startBanner(url, { firstAdmin, demoAccounts }));
 }
 
 main().catch((error: unknown) => {

@@ -20,7 +20,7 @@ import {
 } from './schemas.js';
 
 /** Consultants, analysts and administrators read every response (API.md, Analysis). */
-export const ANALYSIS_ACCESS: RouteAccess = { roles: ['consultant', 'analyst', 'admin'] };
+export const ANALYSIS_ACCESS = { roles: ['consultant', 'analyst', 'admin'] } as const satisfies RouteAccess;
 const TAGS = ['analysis'];
 const A = '/surveys/:surveyId/versions/:version';
 
@@ -85,7 +85,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     '/surveys/:surveyId/member-states/:state/profile',
     {
-      config: { access: ANALYSIS_ACCESS },
+      config: { access: { ...ANALYSIS_ACCESS, memberState: 'read' } },
       schema: {
         tags: TAGS,
         summary: 'A country profile: one member state’s answers in every round, in the questionnaire’s words',

@@ -36,7 +36,7 @@ import type {
   RoundVariable,
   Summary,
 } from '../questionnaire/index.js';
-import type { QuestionnaireSource } from '../responses/records.js';
+import type { QuestionnaireSource } from '../responses/target.js';
 import type { SurveysService } from '../surveys/service.js';
 import { assertTableExists, describeFilter, resolveAnalysisFilter, variableSelection } from './analysis-filter.js';
 import type { AnalysisFilter, AnalysisQuery } from './analysis-filter.js';

@@ -6,6 +6,12 @@ export interface AuditActor {
   readonly email: string | null;
 }
 
+/** Who asks for a change and from where: what a workflow needs to write its audit event. */
+export interface AuditContext {
+  readonly actor: AuditActor | null;
+  readonly ip?: string | null;
+}
+
 export interface AuditEntry {
   readonly actor: AuditActor | null;
   readonly action: string;

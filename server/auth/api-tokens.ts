@@ -17,9 +17,9 @@ export interface ApiTokenSummary {
 
 /** Named, revocable tokens for scripts; a token acts with its owner's role. */
 export function createApiTokensService(db: Kysely<Database>) {
-  async function create(userId: string, name: string): Promise<{ id: string; token: string }> {
+  async function create(userId: string, name: string, executor: Kysely<Database> = db): Promise<{ id: string; token: string }> {
     const token = `${PREFIX}${newToken()}`;
-    const row = await db
+    const row = await executor
       .insertInto('api_tokens')
       .values({ token_hash: hashToken(token), user_id: userId, name })
       .returning('id')
@@ -56,8 +56,8 @@ export function createApiTokensService(db: Kysely<Database>) {
   }
 
   /** Revokes one of the owner's tokens; someone else's token is "not found". */
-  async function revoke(userId: string, tokenId: string): Promise<{ name: string }> {
-    const row = await db
+  async function revoke(userId: string, tokenId: string, executor: Kysely<Database> = db): Promise<{ name: string }> {
+    const row = await executor
       .updateTable('api_tokens')
       .set({ revoked_at: sql`now()` })
       .where('id', '=', tokenId)

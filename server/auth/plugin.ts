@@ -1,10 +1,12 @@
 import fp from 'fastify-plugin';
 import cookie from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AuditContext } from '../audit/service.js';
 import { AppError, unauthorized } from '../http/errors.js';
 import { checkRouteAccess } from './policy.js';
 import type { Principal } from './principal.js';
-import './route-access.js';
+import { isMemberStateCode } from '../member-states/code.js';
+import { STATE_PARAM } from './route-access.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -16,7 +18,8 @@ export const SESSION_COOKIE = 'ncs_session';
 
 /**
  * Works out who is calling (session cookie or bearer API token) and enforces each route's
- * declared access before the body is even parsed, so 401/403 come before 400 as the contract says.
+ * declared access — role and member state — before the body is even parsed, so 401/403/404
+ * come before 400 as the contract says.
  */
 export default fp<{ secureCookies: boolean }>(
   async (fastify, { secureCookies }) => {
@@ -30,6 +33,7 @@ export default fp<{ secureCookies: boolean }>(
       const refusal = checkRouteAccess({ access, duringPasswordChange }, request.principal, {
         method: request.method,
         csrfHeader: headerValue(request.headers['x-csrf-token']),
+        state: stateParam(request),
       });
       if (refusal) throw refusal;
     });
@@ -72,10 +76,25 @@ declare module 'fastify' {
   }
 }
 
+/** Who makes a change and from where, for the service that writes its audit event. */
+export function changedBy(request: FastifyRequest): AuditContext {
+  return { actor: principalOf(request).user, ip: request.ip };
+}
+
 /** The signed-in person, for handlers of routes that are not public. */
 export function principalOf(request: FastifyRequest): Principal {
   if (!request.principal) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue.');
   return request.principal;
+}
+
+/**
+ * The route's :state code, checked here because the hook runs before Fastify validates params
+ * (a refusal must come before 400): a malformed code is null, nobody's own state; the schema
+ * then answers 400 to whoever may read every state.
+ */
+function stateParam(request: FastifyRequest): string | null {
+  const value = (request.params as Record<string, unknown> | undefined)?.[STATE_PARAM];
+  return isMemberStateCode(value) ? value : null;
 }
 
 export function headerValue(value: string | string[] | undefined): string | undefined {

@@ -1,23 +1,24 @@
 import { AppError, forbidden, notFound, unauthorized } from '../http/errors.js';
 import type { Principal, SessionUser } from './principal.js';
-import type { RouteAccess } from './route-access.js';
+import { memberStateAccessOf, type MemberStateAccess, type RouteAccess } from './route-access.js';
 import { constantTimeEqual } from './secrets.js';
 
 /**
- * The one place that decides who may do what. Routes declare their access; handlers that touch
- * one member state's data ask `assertMayReadState` / `assertMayWriteState`.
+ * The one place that decides who may do what. Routes declare their access, including whether
+ * they read or write one member state's data, and the auth plugin's hook asks here.
  */
 
 const UNSAFE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /**
  * Checks, in the contract's order: signed in (401), CSRF header for cookie-authenticated writes
- * (403), then role (403). Returns the refusal, or null to let the request through.
+ * (403), role (403), then member state (404/403) — all before the body and parameters are
+ * validated, so a refusal comes before 400. Returns the refusal, or null to let the request through.
  */
 export function checkRouteAccess(
   route: { access: RouteAccess; duringPasswordChange?: boolean | undefined },
   principal: Principal | null,
-  request: { method: string; csrfHeader: string | undefined },
+  request: { method: string; csrfHeader: string | undefined; state: string | null },
 ): AppError | null {
   const { access } = route;
   if (access === 'public') return null;
@@ -29,7 +30,8 @@ export function checkRouteAccess(
   }
   if (access === 'signed-in') return null;
   if (!access.roles.includes(principal.user.role)) return forbidden('FORBIDDEN', 'Your role does not allow this.');
-  return null;
+  const memberState = memberStateAccessOf(access);
+  return memberState ? memberStateRefusal(memberState, principal.user, request.state) : null;
 }
 
 /**
@@ -43,22 +45,24 @@ export function csrfRefusal(principal: Principal | null, request: { method: stri
   return forbidden('CSRF_TOKEN_INVALID', 'The x-csrf-token header is missing or does not match this session.');
 }
 
-/** Delegates see only their own member state; everyone else sees all. */
-export function mayReadState(user: SessionUser, memberState: string): boolean {
-  return user.role !== 'delegate' || user.memberState === memberState;
+/**
+ * The one member state whose data a user may read, or null when they may read every state's.
+ * Delegates see only their own; everyone else sees all. A delegate without a state (the
+ * database forbids it) may read none.
+ */
+export function readableStateOf(user: SessionUser): string | null {
+  return user.role === 'delegate' ? (user.memberState ?? '') : null;
 }
 
-/** Only a delegate of the state fills in its response. */
-export function mayWriteState(user: SessionUser, memberState: string): boolean {
-  return user.role === 'delegate' && user.memberState === memberState;
-}
-
-/** Another state's data does not exist as far as a delegate can tell: 404, not 403. */
-export function assertMayReadState(user: SessionUser, memberState: string): void {
-  if (!mayReadState(user, memberState)) throw notFound('RESPONSE_NOT_FOUND', 'There is no such response.');
-}
-
-export function assertMayWriteState(user: SessionUser, memberState: string): void {
-  assertMayReadState(user, memberState);
-  if (!mayWriteState(user, memberState)) throw forbidden('FORBIDDEN', 'Only delegates of this member state can change its response.');
+/**
+ * The member-state rule of a route that declares `memberState` (route-access.ts), given the
+ * route's :state code — null when it is not a well-formed code, which is nobody's own state.
+ * Another state's data does not exist as far as a delegate can tell: 404, not 403. Only a
+ * delegate of the state changes its response.
+ */
+export function memberStateRefusal(mode: MemberStateAccess, user: SessionUser, state: string | null): AppError | null {
+  const readable = readableStateOf(user);
+  if (readable !== null && readable !== state) return notFound('RESPONSE_NOT_FOUND', 'There is no such response.');
+  if (mode === 'write' && readable === null) return forbidden('FORBIDDEN', 'Only delegates of this member state can change its response.');
+  return null;
 }

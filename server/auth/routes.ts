@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, SignedIn, Timestamp } from '../http/schemas.js';
-import { unprocessable } from '../http/errors.js';
 import { headerValue, principalOf, SESSION_COOKIE } from './plugin.js';
 import { csrfRefusal } from './policy.js';
 
@@ -55,10 +54,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       // session is only ended by its own page.
       const csrf = csrfRefusal(principal, { method: request.method, csrfHeader: headerValue(request.headers['x-csrf-token']) });
       if (csrf) throw csrf;
-      if (principal?.via === 'session') {
-        await fastify.sessions.revoke(principal.sessionId);
-        await fastify.audit.record({ actor: principal.user, action: 'auth.signed_out', target: principal.user.email, ip: request.ip });
-      }
+      if (principal?.via === 'session') await fastify.ownAccount.signOut(principal.user, principal.sessionId, request.ip);
       if (request.cookies[SESSION_COOKIE]) reply.clearSessionCookie();
       return reply.status(204).send(null);
     },
@@ -78,9 +74,11 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     },
     async (request) => {
       const principal = principalOf(request);
-      const user = await fastify.users.changeOwnPassword(principal.user.id, request.body.currentPassword, request.body.newPassword);
-      await fastify.sessions.revokeAllFor(principal.user.id, fastify.db, principal.via === 'session' ? principal.sessionId : undefined);
-      await fastify.audit.record({ actor: principal.user, action: 'auth.password_changed', target: principal.user.email, ip: request.ip });
+      const user = await fastify.passwordChanges.changeOwn(
+        principal.user,
+        { current: request.body.currentPassword, next: request.body.newPassword },
+        { ip: request.ip, keepSession: principal.via === 'session' ? principal.sessionId : undefined },
+      );
       return { user, csrfToken: principal.via === 'session' ? principal.csrfToken : null };
     },
   );
@@ -92,9 +90,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       schema: { tags: ['sessions'], summary: 'Sign out of every session of mine', response: { 200: Type.Object({ ended: Type.Integer() }), ...errorResponses(401, 403) } },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const ended = await fastify.sessions.revokeAllFor(principal.user.id);
-      await fastify.audit.record({ actor: principal.user, action: 'auth.signed_out_everywhere', target: principal.user.email, details: { ended }, ip: request.ip });
+      const ended = await fastify.ownAccount.signOutEverywhere(principalOf(request).user, request.ip);
       reply.clearSessionCookie();
       return { ended };
     },
@@ -129,11 +125,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const name = request.body.name.trim();
-      if (name === '') throw unprocessable('INVALID_TOKEN_NAME', 'Give the token a name, e.g. the script that uses it.');
-      const created = await fastify.apiTokens.create(principal.user.id, name);
-      await fastify.audit.record({ actor: principal.user, action: 'token.created', target: created.id, details: { name }, ip: request.ip });
+      const created = await fastify.ownAccount.createToken(principalOf(request).user, request.body.name, request.ip);
       return reply.status(201).send(created);
     },
   );
@@ -150,9 +142,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const principal = principalOf(request);
-      const revoked = await fastify.apiTokens.revoke(principal.user.id, request.params.id);
-      await fastify.audit.record({ actor: principal.user, action: 'token.revoked', target: request.params.id, details: revoked, ip: request.ip });
+      await fastify.ownAccount.revokeToken(principalOf(request).user, request.params.id, request.ip);
       return reply.status(204).send(null);
     },
   );

@@ -62,8 +62,8 @@ export function createSessionsService(db: Kysely<Database>) {
     return { id: row.session_id, csrfToken: row.csrf_token, user: toSessionUser(row) };
   }
 
-  async function revoke(sessionId: string): Promise<void> {
-    await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
+  async function revoke(sessionId: string, executor: Kysely<Database> = db): Promise<void> {
+    await executor.deleteFrom('sessions').where('id', '=', sessionId).execute();
   }
 
   /** Signs a person out everywhere. Returns how many sessions ended. */

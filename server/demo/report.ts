@@ -1,8 +1,13 @@
 import { DEMO_PASSWORD } from './accounts.js';
 import { DEMO_SURVEY, type DemoReport } from './seed.js';
 
-/** What `npm run demo` prints: what it made or found, and how to sign in. */
+/** What `npm run cli -- demo` prints: what it made or found, and how to sign in. */
 export function describeDemo(report: DemoReport): string {
+  return [...demoSummary(report), '', ...demoAccounts(report), '', 'Start the server (npm start) and sign in as any of them.'].join('\n');
+}
+
+/** What the demo made and what it found already there. */
+export function demoSummary(report: DemoReport): string[] {
   const lines: string[] = [];
   const made = report.accounts.filter((account) => account.created).length;
   lines.push(`Accounts: ${made} created, ${report.accounts.length - made} already there.`);
@@ -13,12 +18,15 @@ export function describeDemo(report: DemoReport): string {
     lines.push(`${DEMO_SURVEY} v${version}: ${created} replies created, ${replies.length - created} already there (${statuses}).`);
   }
   if (report.skippedStates.length > 0) lines.push(`Skipped (member state missing or inactive): ${report.skippedStates.join(', ')}.`);
-  lines.push('', `Demo accounts, all with the password  ${DEMO_PASSWORD}  (unless changed since):`);
-  for (const account of report.accounts) {
-    lines.push(`  ${account.role.padEnd(11)}${account.email.padEnd(30)}${account.memberState ?? ''}`.trimEnd());
-  }
-  lines.push('', 'Start the server (npm start) and sign in as any of them.');
-  return lines.join('\n');
+  return lines;
+}
+
+/** The accounts to sign in with, and their password. */
+export function demoAccounts(report: DemoReport): string[] {
+  return [
+    `Demo accounts, all with the password  ${DEMO_PASSWORD}  (unless changed since):`,
+    ...report.accounts.map((account) => `  ${account.role.padEnd(11)}${account.email.padEnd(30)}${account.memberState ?? ''}`.trimEnd()),
+  ];
 }
 
 function countBy(values: readonly string[]): string {

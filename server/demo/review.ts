@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { JsonObject } from '../questionnaire/index.js';
-import type { Actor, ResponseTarget } from '../responses/records.js';
+import type { Actor, ResponseTarget } from '../responses/target.js';
 import type { Reviewed } from './demo-states.js';
 
 /**

@@ -5,13 +5,14 @@ import type { SessionUser } from '../auth/principal.js';
 import { projectRoot } from '../config.js';
 import { AppError } from '../http/errors.js';
 import type { JsonObject } from '../questionnaire/index.js';
-import type { Actor, ResponseTarget } from '../responses/records.js';
+import type { Actor, ResponseTarget } from '../responses/target.js';
 import type { ShownStatus } from '../responses/service.js';
 import { DEMO_PASSWORD, delegateAccount, ensureAccount, STAFF_ACCOUNTS, type DemoAccount } from './accounts.js';
 import { createAnswerMaker, type AnswerMaker, type Place } from './answers.js';
 import { DEMO_STATES, headlineAnswers, type DemoState } from './demo-states.js';
 import { aYearOn } from './development.js';
 import { seededRandom } from './random.js';
+import { realUsers } from './real-users.js';
 import { createReviewer } from './review.js';
 
 export const DEMO_SURVEY = 'national-cooperation';
@@ -26,6 +27,7 @@ export class DemoRefusedError extends Error {}
 export interface DemoOptions {
   /** A production environment (NODE_ENV=production): refused unless `force`. */
   readonly production?: boolean;
+  /** Go on in production, or on a database with real users. */
   readonly force?: boolean;
   /** Where the complete base replies are read from (tests point it elsewhere). */
   readonly baseReplies?: string;
@@ -52,6 +54,16 @@ export async function seedDemo(app: FastifyInstance, options: DemoOptions = {}):
       `This is a production environment (NODE_ENV=production), and the demo makes accounts for every role, administrator included, with the published password ${DEMO_PASSWORD}. ` +
         'Run it on a database that is only for trying the app out, or pass --force if this one is.',
     );
+  }
+  if (!options.force) {
+    const real = await realUsers(app);
+    if (real.length > 0) {
+      const named = real.slice(0, 3).join(', ') + (real.length > 3 ? ` and ${real.length - 3} more` : '');
+      throw new DemoRefusedError(
+        `This database has real users (${named}), and the demo would add accounts for every role, administrator included, with the published password ${DEMO_PASSWORD}. ` +
+          'Use a database that is only for trying the app out (another DATA_DIR or DATABASE_URL), or pass --force if this one is.',
+      );
+    }
   }
   // Before anything is written: without its base replies the demo cannot finish.
   const [v1, v2] = await Promise.all([answerMaker(app, 1, options.baseReplies), answerMaker(app, 2, options.baseReplies)]);

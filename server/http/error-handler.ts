@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import type { FastifyError } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from '../db/unavailable.js';
 import { AppError, type ErrorBody } from './errors.js';
+import { noteRefusal } from './logging.js';
 
 /** Fastify's own client errors, mapped to the contract's codes. */
 const FASTIFY_CLIENT_ERRORS: Record<string, { status: number; code: string; message: string }> = {
@@ -28,7 +29,8 @@ export default fp(
       }
       const { status, body } = describe(error);
       if (status >= 500) request.log.error({ err: error }, 'request failed');
-      else request.log.info({ code: body.error.code, status }, 'request refused');
+      // Said in the request's one log line (http/logging.ts), not in a line of its own.
+      else noteRefusal(request, body.error.code);
       if (status === 429 && error instanceof AppError && typeof error.details === 'object' && error.details !== null) {
         const retryAfter = (error.details as { retryAfterSeconds?: number }).retryAfterSeconds;
         if (retryAfter !== undefined) reply.header('retry-after', String(retryAfter));

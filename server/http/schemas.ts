@@ -1,4 +1,6 @@
 import { Type, type TSchema } from 'typebox';
+import { ROLES } from '../auth/roles.js';
+import { MEMBER_STATE_CODE_PATTERN } from '../member-states/code.js';
 
 /** Building blocks shared by route schemas. */
 
@@ -15,7 +17,7 @@ export const ErrorResponse = Type.Object(
 
 export const SurveyId = Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,63}$', description: 'Survey slug' });
 export const VersionNumber = Type.Integer({ minimum: 1, maximum: 99999 });
-export const MemberStateCode = Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,15}$', description: 'Member state code, e.g. EE' });
+export const MemberStateCode = Type.String({ pattern: MEMBER_STATE_CODE_PATTERN, description: 'Member state code, e.g. EE' });
 /** Dates leave as ISO 8601 strings; handlers may return Date objects, which the serializer converts. */
 export const Timestamp = Type.Unsafe<Date | string>({ type: 'string', format: 'date-time' });
 
@@ -26,7 +28,7 @@ export function errorResponses(...statuses: number[]): Record<number, TSchema> {
   return Object.fromEntries(statuses.map((s) => [s, Type.Ref('ErrorResponse')]));
 }
 
-export const RoleSchema = Type.Union([Type.Literal('admin'), Type.Literal('consultant'), Type.Literal('analyst'), Type.Literal('delegate')]);
+export const RoleSchema = Type.Enum(ROLES, { description: 'What the person may do' });
 
 export const UserBody = Type.Object({
   id: Type.String(),

@@ -5,7 +5,9 @@ import fastifyStatic from '@fastify/static';
 
 /**
  * Serves the built client at `/`. Unknown non-API paths get index.html so that the client's
- * router handles deep links; unknown API paths keep the JSON 404.
+ * router handles deep links; unknown API paths keep the JSON 404. The build leaves a brotli and
+ * a gzip copy beside each text asset (scripts/compress-assets.mjs): the smallest one the browser
+ * accepts is sent, with `Vary: Accept-Encoding`, and the file itself to one that takes neither.
  */
 export default fp<{ clientDir: string | null }>(
   async (fastify, { clientDir }) => {
@@ -17,6 +19,7 @@ export default fp<{ clientDir: string | null }>(
       root: clientDir,
       wildcard: false,
       index: false,
+      preCompressed: true,
       setHeaders(reply, filePath) {
         // Hashed asset names never change content: cache them for long. index.html must revalidate.
         reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');

@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { changedBy } from '../auth/plugin.js';
 import { errorResponses } from '../http/schemas.js';
 
 const MemberStateBody = Type.Object({ code: Type.String(), name: Type.String(), active: Type.Boolean() });
@@ -25,7 +26,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 201: MemberStateBody, ...errorResponses(400, 401, 403, 409, 422) },
       },
     },
-    async (request, reply) => reply.status(201).send(await fastify.memberStates.create(request.body.code, request.body.name)),
+    async (request, reply) => reply.status(201).send(await fastify.memberStates.create(request.body.code, request.body.name, changedBy(request))),
   );
 
   fastify.patch(
@@ -44,7 +45,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         response: { 200: MemberStateBody, ...errorResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (request) => fastify.memberStates.update(request.params.code, request.body),
+    async (request) => fastify.memberStates.update(request.params.code, request.body, changedBy(request)),
   );
 };
 

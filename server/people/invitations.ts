@@ -1,4 +1,7 @@
 import { sql, type Kysely } from 'kysely';
+import type { AuditContext, AuditService } from '../audit/service.js';
+import { toSessionUser, type SessionUser } from '../auth/principal.js';
+import type { NewSession, SessionsService } from '../auth/sessions.js';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
 import type { Role } from '../auth/roles.js';
@@ -24,11 +27,17 @@ export interface PendingInvitation {
   expiresAt: Date;
 }
 
-/** Invitations by link: there is no mail server, the administrator copies the link. */
-export function createInvitationsService(db: Kysely<Database>) {
+/**
+ * Invitations by link: there is no mail server, the administrator copies the link. Creating,
+ * withdrawing and accepting one each write their audit event in the same transaction.
+ */
+export function createInvitationsService(deps: { db: Kysely<Database>; sessions: SessionsService; audit: AuditService }) {
+  const { db, sessions, audit } = deps;
+
+  /** `via: 'cli'` when made from the shell (no administrator signed in). */
   async function create(
     input: { email: string; name?: string | undefined; role: Role; memberState?: string | null | undefined },
-    createdBy: string | null,
+    by: AuditContext & { via?: 'cli' },
   ): Promise<{ id: string; token: string; expiresAt: Date; email: string }> {
     const email = validEmail(input.email);
     const name = input.name !== undefined && input.name.trim() !== '' ? validPersonName(input.name) : null;
@@ -42,12 +51,16 @@ export function createInvitationsService(db: Kysely<Database>) {
     if (existing) throw conflict('USER_EXISTS', 'Someone with this e-mail address already has an account.');
     const token = newToken();
     const expiresAt = new Date(Date.now() + INVITATION_TTL_MS);
-    const row = await db
-      .insertInto('invitations')
-      .values({ token_hash: hashToken(token), email, name, role: input.role, member_state_code: memberState, created_by: createdBy, expires_at: expiresAt })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    return { id: row.id, token, expiresAt, email };
+    return db.transaction().execute(async (trx) => {
+      const row = await trx
+        .insertInto('invitations')
+        .values({ token_hash: hashToken(token), email, name, role: input.role, member_state_code: memberState, created_by: by.actor?.id ?? null, expires_at: expiresAt })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const details = { invitationId: row.id, role: input.role, memberState, ...(by.via ? { via: by.via } : {}) };
+      await audit.record({ actor: by.actor, ip: by.ip ?? null, action: 'invitation.created', target: email, details }, trx);
+      return { id: row.id, token, expiresAt, email };
+    });
   }
 
   async function listPending(): Promise<PendingInvitation[]> {
@@ -62,20 +75,22 @@ export function createInvitationsService(db: Kysely<Database>) {
     return rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, memberState: r.member_state_code, createdAt: r.created_at, expiresAt: r.expires_at }));
   }
 
-  async function revoke(id: string): Promise<{ email: string }> {
-    const row = await db
-      .updateTable('invitations')
-      .set({ revoked_at: sql`now()` })
-      .where('id', '=', id)
-      .where('accepted_at', 'is', null)
-      .where('revoked_at', 'is', null)
-      .returning('email')
-      .executeTakeFirst();
-    if (!row) throw notFound('INVITATION_NOT_FOUND', 'There is no pending invitation with this id.');
-    return row;
+  async function revoke(id: string, by: AuditContext): Promise<{ email: string }> {
+    return db.transaction().execute(async (trx) => {
+      const row = await trx
+        .updateTable('invitations')
+        .set({ revoked_at: sql`now()` })
+        .where('id', '=', id)
+        .where('accepted_at', 'is', null)
+        .where('revoked_at', 'is', null)
+        .returning('email')
+        .executeTakeFirst();
+      if (!row) throw notFound('INVITATION_NOT_FOUND', 'There is no pending invitation with this id.');
+      await audit.record({ ...by, action: 'invitation.revoked', target: row.email, details: { invitationId: id } }, trx);
+      return row;
+    });
   }
 
-  /** What the acceptance page shows before the person sets a password. */
   /** What the invitation page shows before accepting; the member state by name, as nobody signed in may read the list yet. */
   async function preview(
     token: string,
@@ -88,10 +103,32 @@ export function createInvitationsService(db: Kysely<Database>) {
   }
 
   /**
-   * Creates the account, once: the invitation row is locked so that two simultaneous
-   * acceptances cannot both succeed.
+   * Creates the account and signs the person in, once: the invitation row is locked so that two
+   * simultaneous acceptances cannot both succeed, and account, session and audit event commit together.
    */
-  async function accept(token: string, input: { name: string; password: string }, executor: Kysely<Database>) {
+  async function accept(
+    token: string,
+    input: { name: string; password: string },
+    client: { ip: string; userAgent?: string | undefined },
+  ): Promise<{ user: SessionUser; session: NewSession }> {
+    return db.transaction().execute(async (trx) => {
+      const accepted = await createAccount(trx, token, input);
+      const session = await sessions.create(accepted.user.id, client.userAgent === undefined ? { ip: client.ip } : { ip: client.ip, userAgent: client.userAgent }, trx);
+      await audit.record(
+        {
+          actor: accepted.user,
+          ip: client.ip,
+          action: 'invitation.accepted',
+          target: accepted.user.email,
+          details: { invitationId: accepted.invitationId, role: accepted.user.role },
+        },
+        trx,
+      );
+      return { user: toSessionUser(accepted.user), session };
+    });
+  }
+
+  async function createAccount(executor: Kysely<Database>, token: string, input: { name: string; password: string }) {
     const row = await usable(executor, token, true);
     const name = validPersonName(input.name);
     const weakness = passwordWeakness(input.password, { email: row.email, name });

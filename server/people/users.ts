@@ -1,8 +1,8 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { conflict, notFound, unprocessable } from '../http/errors.js';
 import type { Role } from '../auth/roles.js';
-import { hashPassword, passwordWeakness, verifyPassword } from '../auth/passwords.js';
+import { hashPassword, passwordWeakness } from '../auth/passwords.js';
 import { toSessionUser, type SessionUser } from '../auth/principal.js';
 import { validEmail, validPersonName } from './email.js';
 
@@ -18,6 +18,8 @@ export interface NewPerson {
   role: Role;
   memberState?: string | null | undefined;
   password?: string | undefined;
+  /** A one-time password (made by the CLI): the person must choose their own at sign-in. */
+  mustChangePassword?: boolean | undefined;
 }
 
 /** The rule the database also enforces: a delegate belongs to one member state, nobody else does. */
@@ -30,23 +32,40 @@ export function checkRoleAndState(role: Role, memberState: string | null | undef
   return null;
 }
 
+export type PersonChanges = { name?: string | undefined; role?: Role | undefined; memberState?: string | null | undefined };
+
+/**
+ * What a person's row shows. Never the password hash: only sign-in and the password change
+ * select it (auth/sign-in.ts, people/password-changes.ts), whether one is set is enough here.
+ */
+const columns = [
+  'id',
+  'email',
+  'name',
+  'role',
+  'member_state_code',
+  'must_change_password',
+  'created_at',
+  'disabled_at',
+  sql<boolean>`password_hash is not null`.as('has_password'),
+] as const;
+
+function summary(row: {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  member_state_code: string | null;
+  must_change_password: boolean;
+  created_at: Date;
+  disabled_at: Date | null;
+  has_password: boolean;
+}): PersonSummary {
+  return { ...toSessionUser(row), createdAt: row.created_at, disabledAt: row.disabled_at, hasPassword: row.has_password };
+}
+
+/** People's accounts as data; the administrator's workflows that also audit and end sessions are in account-changes.ts. */
 export function createUsersService(db: Kysely<Database>) {
-  const columns = ['id', 'email', 'name', 'role', 'member_state_code', 'must_change_password', 'created_at', 'disabled_at', 'password_hash'] as const;
-
-  function summary(row: {
-    id: string;
-    email: string;
-    name: string;
-    role: Role;
-    member_state_code: string | null;
-    must_change_password: boolean;
-    created_at: Date;
-    disabled_at: Date | null;
-    password_hash: string | null;
-  }): PersonSummary {
-    return { ...toSessionUser(row), createdAt: row.created_at, disabledAt: row.disabled_at, hasPassword: row.password_hash !== null };
-  }
-
   async function assertActiveState(code: string | null, executor: Kysely<Database>): Promise<void> {
     if (code === null) return;
     const state = await executor.selectFrom('member_states').select('active').where('code', '=', code).executeTakeFirst();
@@ -59,14 +78,15 @@ export function createUsersService(db: Kysely<Database>) {
     return rows.map(summary);
   }
 
-  async function get(id: string): Promise<PersonSummary> {
-    const row = await db.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
+  async function get(id: string, executor: Kysely<Database> = db): Promise<PersonSummary> {
+    const row = await executor.selectFrom('users').select(columns).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('USER_NOT_FOUND', 'There is no such person.');
     return summary(row);
   }
 
-  async function findByEmail(email: string) {
-    return db.selectFrom('users').select([...columns]).where('email', '=', email).executeTakeFirst();
+  /** The account's row (without the password hash), or undefined. */
+  async function findByEmail(email: string, executor: Kysely<Database> = db) {
+    return executor.selectFrom('users').select(columns).where('email', '=', email).executeTakeFirst();
   }
 
   async function create(input: NewPerson, executor: Kysely<Database> = db): Promise<PersonSummary> {
@@ -82,7 +102,7 @@ export function createUsersService(db: Kysely<Database>) {
     }
     const row = await executor
       .insertInto('users')
-      .values({ email, name, role: input.role, member_state_code: memberState, password_hash: passwordHash })
+      .values({ email, name, role: input.role, member_state_code: memberState, password_hash: passwordHash, must_change_password: input.mustChangePassword ?? false })
       .onConflict((oc) => oc.column('email').doNothing())
       .returning(columns)
       .executeTakeFirst();
@@ -90,28 +110,27 @@ export function createUsersService(db: Kysely<Database>) {
     return summary(row);
   }
 
-  async function update(id: string, changes: { name?: string; role?: Role; memberState?: string | null }): Promise<{ before: PersonSummary; after: PersonSummary }> {
-    return db.transaction().execute(async (trx) => {
-      const current = await trx.selectFrom('users').select(columns).where('id', '=', id).forUpdate().executeTakeFirst();
-      if (!current) throw notFound('USER_NOT_FOUND', 'There is no such person.');
-      const role = changes.role ?? current.role;
-      // Changing the role away from delegate drops the state; to delegate requires one.
-      const requestedState = changes.memberState !== undefined ? changes.memberState : role === 'delegate' ? current.member_state_code : null;
-      const memberState = checkRoleAndState(role, requestedState);
-      if (memberState !== current.member_state_code) await assertActiveState(memberState, trx);
-      const name = changes.name !== undefined ? validPersonName(changes.name) : current.name;
-      const row = await trx
-        .updateTable('users')
-        .set({ name, role, member_state_code: memberState })
-        .where('id', '=', id)
-        .returning(columns)
-        .executeTakeFirstOrThrow();
-      return { before: summary(current), after: summary(row) };
-    });
+  /** Part of a workflow: the caller's transaction holds the row's lock until its audit event is written. */
+  async function update(id: string, changes: PersonChanges, trx: Transaction<Database>): Promise<{ before: PersonSummary; after: PersonSummary }> {
+    const current = await trx.selectFrom('users').select(columns).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('USER_NOT_FOUND', 'There is no such person.');
+    const role = changes.role ?? current.role;
+    // Changing the role away from delegate drops the state; to delegate requires one.
+    const requestedState = changes.memberState !== undefined ? changes.memberState : role === 'delegate' ? current.member_state_code : null;
+    const memberState = checkRoleAndState(role, requestedState);
+    if (memberState !== current.member_state_code) await assertActiveState(memberState, trx);
+    const name = changes.name !== undefined ? validPersonName(changes.name) : current.name;
+    const row = await trx
+      .updateTable('users')
+      .set({ name, role, member_state_code: memberState })
+      .where('id', '=', id)
+      .returning(columns)
+      .executeTakeFirstOrThrow();
+    return { before: summary(current), after: summary(row) };
   }
 
-  async function setDisabled(id: string, disabled: boolean): Promise<PersonSummary> {
-    const row = await db
+  async function setDisabled(id: string, disabled: boolean, executor: Kysely<Database> = db): Promise<PersonSummary> {
+    const row = await executor
       .updateTable('users')
       .set({ disabled_at: disabled ? sql`coalesce(disabled_at, now())` : null })
       .where('id', '=', id)
@@ -121,38 +140,12 @@ export function createUsersService(db: Kysely<Database>) {
     return summary(row);
   }
 
-  async function setPassword(id: string, password: string): Promise<void> {
-    const person = await get(id);
-    const weakness = passwordWeakness(password, { email: person.email, name: person.name });
-    if (weakness) throw unprocessable('WEAK_PASSWORD', weakness);
-    // Set by an administrator (CLI): the person chooses their own at next sign-in.
-    await db.updateTable('users').set({ password_hash: await hashPassword(password), must_change_password: true }).where('id', '=', id).execute();
-  }
-
-  /** The person's own change: proves the current password, then clears any one-time flag. */
-  async function changeOwnPassword(id: string, currentPassword: string, newPassword: string): Promise<SessionUser> {
-    const row = await db.selectFrom('users').select([...columns]).where('id', '=', id).executeTakeFirst();
-    if (!row?.password_hash || !(await verifyPassword(row.password_hash, currentPassword))) {
-      throw unprocessable('WRONG_CURRENT_PASSWORD', 'The current password is wrong.');
-    }
-    if (currentPassword === newPassword) throw unprocessable('WEAK_PASSWORD', 'The new password must differ from the current one.');
-    const weakness = passwordWeakness(newPassword, { email: row.email, name: row.name });
-    if (weakness) throw unprocessable('WEAK_PASSWORD', weakness);
-    const updated = await db
-      .updateTable('users')
-      .set({ password_hash: await hashPassword(newPassword), must_change_password: false })
-      .where('id', '=', id)
-      .returning(columns)
-      .executeTakeFirstOrThrow();
-    return toSessionUser(updated);
-  }
-
   async function count(): Promise<number> {
     const row = await db.selectFrom('users').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
     return Number(row.n);
   }
 
-  return { list, get, findByEmail, create, update, setDisabled, setPassword, changeOwnPassword, count };
+  return { list, get, findByEmail, create, update, setDisabled, count };
 }
 
 export type UsersService = ReturnType<typeof createUsersService>;

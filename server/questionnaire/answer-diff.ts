@@ -1,6 +1,6 @@
 import { isAnswered } from './answered.js';
 import type { Catalogue, Variable, VariableChoice } from './catalogue.js';
-import { commentKey } from './read-questions.js';
+import { commentKey, commentOwner } from './data-keys.js';
 import { expandRepeats } from './repeats.js';
 import type { Column } from './repeats.js';
 import { isTicked, valueAt } from './variable-values.js';
@@ -150,7 +150,7 @@ function questionDiff(entry: QuestionEntry, before: unknown, after: unknown): Om
 
 function side(data: unknown, question: string, parts: readonly Part[], texts: readonly (string | null)[]): AnswerSide {
   const value = valueAt(data, [question]);
-  const comment = valueAt(data, [`${question}-Comment`]);
+  const comment = valueAt(data, [commentKey(question)]);
   return {
     value: value ?? null,
     ...(comment !== undefined ? { comment } : {}),
@@ -214,10 +214,8 @@ function part(column: Column, choiceTitles: number, read: Part['read']): Part {
 /** The path of the choice an "other" text (`<name>-Comment`) belongs to. */
 function choicePathOf(otherPath: readonly string[]): string {
   const last = otherPath.at(-1) ?? '';
-  return [...otherPath.slice(0, -1), last.slice(0, last.length - COMMENT_SUFFIX.length)].join('.');
+  return [...otherPath.slice(0, -1), commentOwner(last) ?? last].join('.');
 }
-
-const COMMENT_SUFFIX = commentKey('');
 
 /**
  * The "other" text reads with its choice, quoted — "Other (describe): “Hotline”" — rather than

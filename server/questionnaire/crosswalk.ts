@@ -1,5 +1,5 @@
-import { settings } from 'survey-core';
 import { isAnswered } from './answered.js';
+import { COMMENT_SUFFIX, commentOwner } from './data-keys.js';
 import { collectNames } from './definition-names.js';
 import { isJsonObject } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
@@ -281,8 +281,8 @@ function own<T>(map: Readonly<Record<string, T>>, key: string): T | undefined {
 }
 
 function splitComment(key: string): { name: string; suffix: string } {
-  const suffix = settings.commentSuffix;
-  return key.endsWith(suffix) ? { name: key.slice(0, -suffix.length), suffix } : { name: key, suffix: '' };
+  const owner = commentOwner(key);
+  return owner !== undefined ? { name: owner, suffix: COMMENT_SUFFIX } : { name: key, suffix: '' };
 }
 
 /**

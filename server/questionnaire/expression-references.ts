@@ -1,5 +1,6 @@
 import { ExpressionRunner, settings } from 'survey-core';
 import { expressionNames } from './array-functions.js';
+import { COMMENT_SUFFIX } from './data-keys.js';
 import { isJsonObject } from './json.js';
 import type { JsonObject, JsonValue } from './json.js';
 import type { DefinitionNames } from './definition-names.js';
@@ -53,7 +54,7 @@ const ENTRY_VARIABLES = new Set([...ENTRY_PREFIXES, ...ENTRY_INDEXES, PARENT_PAN
 const ENTRY_PROPERTIES = new Set(['templateElements', 'templateVisibleIf']);
 
 /** Suffixes survey-core appends to a question name to address a part of its value. */
-const NAME_SUFFIXES = ['-Comment', '-unwrapped', '-total'];
+const NAME_SUFFIXES = [COMMENT_SUFFIX, '-unwrapped', '-total'];
 
 /** Where an expression sits: the element named in reasons, and the fields of the entry it runs in, if any. */
 type Place = { readonly where: string; readonly entry?: ReadonlySet<string> };

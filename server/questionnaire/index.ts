@@ -3,6 +3,7 @@ import type { SchemaObject } from 'ajv';
 import './custom-properties.js';
 import { answerCheckerFromTree } from './answer-schema.js';
 import { catalogueFromTree } from './catalogue.js';
+import { dataKeysOf, type DataKeys } from './data-keys.js';
 import type { Catalogue } from './catalogue.js';
 import { examineDefinition } from './definition.js';
 import type { SurveyDefinition } from './definition.js';
@@ -31,6 +32,8 @@ export type CompiledQuestionnaire = {
   readonly submitEngine: SubmitEngine;
   /** The JSON Schema of a response's `data` (draft-07). */
   readonly answerSchema: SchemaObject;
+  /** The keys a response's data may hold, the question of each, the comment key of a question. */
+  readonly dataKeys: DataKeys;
 };
 
 /**
@@ -72,6 +75,7 @@ export function compileQuestionnaire(definition: SurveyDefinition): CompiledQues
     progress: submit.progress,
     submitEngine: deepFreeze(submitEngine),
     answerSchema: deepFreeze(checker.schema),
+    dataKeys: Object.freeze(dataKeysOf(Object.keys((checker.schema.properties ?? {}) as Record<string, unknown>))),
   });
 }
 
@@ -101,7 +105,8 @@ export type { CsvValues, LongRow } from './csv-layout.js';
 export { crosswalkNameReasons, crosswalkOrSameNames, isRecodedThrough, mapAnswers, parseCrosswalk, questionNameThrough } from './crosswalk.js';
 export type { AnswerCheck, Crosswalk, CrosswalkParse, CrosswalkStep, DroppedAnswer, MappedAnswers } from './crosswalk.js';
 export { isAnswered } from './answered.js';
-export { commentKey } from './read-questions.js';
+export { COMMENT_SUFFIX, commentKey, commentOwner, questionOfKey } from './data-keys.js';
+export type { DataKeys } from './data-keys.js';
 export type { Problem } from './problem.js';
 export type { JsonObject, JsonValue } from './json.js';
 export { PERSONAL_DATA, PUBLICATION_CONSENT, customPropertyReasons, readConsent, registerCustomProperties } from './custom-properties.js';

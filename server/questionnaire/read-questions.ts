@@ -13,7 +13,6 @@ import {
   QuestionRatingModel,
   QuestionSelectBase,
   QuestionTextModel,
-  settings,
 } from 'survey-core';
 import type { LocalizableString, Model } from 'survey-core';
 import { hasFlag, PERSONAL_DATA, PUBLICATION_CONSENT } from './custom-properties.js';
@@ -238,7 +237,4 @@ function isCellNode(node: QuestionNode): node is CellNode {
   return ['text', 'single-choice', 'multiple-choice', 'boolean', 'rating', 'expression'].includes(node.kind);
 }
 
-/** The key survey-core keeps the "other" text and the comment area under. */
-export function commentKey(name: string): string {
-  return `${name}${settings.commentSuffix}`;
-}
+export { commentKey } from './data-keys.js';

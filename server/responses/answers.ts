@@ -3,11 +3,11 @@ import { isStorableText } from '../http/storable-text.js';
 
 /**
  * What the responses capability needs to know about a version's questions, derived once per
- * compiled questionnaire: which data keys exist, which question a key belongs to, and what is
- * wrong with a save's values.
+ * compiled questionnaire: which data keys exist, which question a key belongs to (the core's
+ * dataKeys), and which top-level questions a comment may be attached to.
  */
 export interface AnswerKeys {
-  /** Every key a response's data may hold: question names and their `-Comment` keys. */
+  /** Every key a response's data may hold: question names and their comment keys. */
   readonly dataKeys: ReadonlySet<string>;
   /** Top-level question names (what a comment may be attached to). */
   readonly questions: ReadonlySet<string>;
@@ -15,23 +15,15 @@ export interface AnswerKeys {
   questionOf(key: string): string;
 }
 
-const COMMENT_SUFFIX = '-Comment';
 const derived = new WeakMap<CompiledQuestionnaire, AnswerKeys>();
 
 export function answerKeysOf(questionnaire: CompiledQuestionnaire): AnswerKeys {
   let keys = derived.get(questionnaire);
   if (!keys) {
-    const properties = (questionnaire.answerSchema.properties ?? {}) as Record<string, unknown>;
-    const dataKeys = new Set(Object.keys(properties));
-    const questions = new Set(questionnaire.catalogue.variables.map((variable) => variable.question));
     keys = {
-      dataKeys,
-      questions,
-      questionOf(key) {
-        if (!key.endsWith(COMMENT_SUFFIX)) return key;
-        const base = key.slice(0, -COMMENT_SUFFIX.length);
-        return dataKeys.has(base) ? base : key;
-      },
+      dataKeys: questionnaire.dataKeys.all,
+      questions: new Set(questionnaire.catalogue.variables.map((variable) => variable.question)),
+      questionOf: questionnaire.dataKeys.questionOf,
     };
     derived.set(questionnaire, keys);
   }

@@ -1,13 +1,14 @@
 import { sql } from 'kysely';
 import { notFound, unprocessable } from '../http/errors.js';
-import { answerKeysOf } from './answers.js';
+import { isCommentableQuestion } from '../review/comment-questions.js';
 import { cleanMessage } from './messages.js';
-import { findResponseId, resolveTarget, type Actor, type ResponseTarget } from './records.js';
+import { findResponseId } from './response-rows.js';
+import { resolveTarget, type Actor, type ResponseTarget } from './target.js';
 import type { ResponsesDeps } from './service.js';
 
 export interface ReviewComment {
   id: string;
-  /** A question name, or null for the whole response. */
+  /** A question name (`panel.<entry>.<field>` in a dynamic panel), or null for the whole response. */
   question: string | null;
   body: string;
   author: string;
@@ -51,7 +52,7 @@ export function createCommentsService({ db, questionnaires }: ResponsesDeps) {
     if (!responseId) throw notFound('RESPONSE_NOT_FOUND', 'There is no response to comment on yet.');
     const body = cleanMessage(input.body, 'INVALID_COMMENT', 'A comment');
     let question = input.question ?? null;
-    if (question !== null && !answerKeysOf(questionnaire).questions.has(question)) {
+    if (question !== null && !isCommentableQuestion(questionnaire.catalogue, question)) {
       throw unprocessable('UNKNOWN_QUESTION', 'The questionnaire version has no such question.', [{ question, message: 'unknown question' }]);
     }
     if (input.replyTo !== undefined) {

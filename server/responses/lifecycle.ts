@@ -1,26 +1,15 @@
 import { sql, type Transaction } from 'kysely';
 import type { Database, ResponseStatus, RevisionKind } from '../db/schema.js';
 import { unprocessable } from '../http/errors.js';
-import {
-  appendRevision,
-  auditTarget,
-  editConflict,
-  invalidTransition,
-  lockResponse,
-  lockVersionStatus,
-  resolveTarget,
-  responseLocked,
-  type Actor,
-  type ResponseRow,
-  type ResponseTarget,
-} from './records.js';
+import { editConflict, invalidTransition, responseLocked } from './refusals.js';
+import { appendRevision, lockResponse, lockVersionStatus, type ResponseRow } from './response-rows.js';
+import { auditTarget, resolveTarget, type Actor, type ResponseTarget } from './target.js';
 import { cleanMessage } from './messages.js';
+import type { TransitionResult } from './schemas.js';
 import type { ResponsesDeps } from './service.js';
 
-export interface TransitionResult {
-  revision: number;
-  status: ResponseStatus;
-}
+/** The shape of the contract's answer (schemas.ts). */
+export type { TransitionResult } from './schemas.js';
 
 /**
  * The lifecycle: draft → submitted (delegate, valid answers only) → returned (consultant, with

@@ -1,7 +1,10 @@
 /**
  * Team editing without lost updates, as pure functions: what a save really changes, whether it
  * overlaps with what other people saved since the editor's base revision, and the data after it.
- * No I/O here; service.ts runs these inside the transaction that holds the response's row lock.
+ * No I/O here. save.ts decides with these from what a save's statement read — on the short way
+ * without locks, a write then rechecking the revision read; on the long way under the response's
+ * row lock. save-statements.ts makes the same decisions in SQL on its fast paths, held to these
+ * by tests/server/responses/save-differential.test.ts.
  */
 
 export type Answers = Readonly<Record<string, unknown>>;
@@ -52,7 +55,7 @@ export function changedKeys(change: Change): string[] {
   return [...Object.keys(change.set), ...change.unset];
 }
 
-/** The question names a change touches (a `-Comment` key belongs to its question), sorted, once each. */
+/** The question names a change touches (a comment key belongs to its question, see questionOf), sorted, once each. */
 export function changedQuestions(change: Change, questionOf: (key: string) => string): string[] {
   return [...new Set(changedKeys(change).map(questionOf))].sort();
 }

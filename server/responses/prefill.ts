@@ -3,7 +3,7 @@ import type { ResponseStatus } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { crosswalkOrSameNames, mapAnswers } from '../questionnaire/index.js';
 import type { DroppedAnswer, JsonObject } from '../questionnaire/index.js';
-import { resolveTarget, type ResponseTarget } from './records.js';
+import { resolveTarget, type ResponseTarget } from './target.js';
 import type { ResponsesDeps } from './service.js';
 
 export interface Prefill {

@@ -2,10 +2,10 @@ import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principalOf } from '../auth/plugin.js';
-import { assertMayReadState, assertMayWriteState } from '../auth/policy.js';
+import { ROLES } from '../auth/roles.js';
 import { errorResponses } from '../http/schemas.js';
 import historyRoutes from './history-routes.js';
-import type { Actor, ResponseTarget } from './records.js';
+import type { Actor, ResponseTarget } from './target.js';
 import {
   Comment,
   CommentBody,
@@ -30,14 +30,8 @@ import {
 const R = '/surveys/:surveyId/versions/:version/responses';
 const TAGS = ['responses'];
 
-/**
- * The member-state checks run as onRequest hooks, before the body is parsed and validated, so
- * that a refusal (403, or 404 for another state's response) comes before 400 as API.md orders.
- * Params are not validated yet there; the policy only compares the code with the caller's.
- */
-const stateOf = (request: FastifyRequest) => String((request.params as { state?: unknown }).state ?? '');
-const mayRead = async (request: FastifyRequest) => assertMayReadState(principalOf(request).user, stateOf(request));
-const mayWrite = async (request: FastifyRequest) => assertMayWriteState(principalOf(request).user, stateOf(request));
+/** Whoever is signed in reads a state's response, but a delegate only their own state's (auth/policy.ts). */
+const READ_STATE = { roles: ROLES, memberState: 'read' } as const;
 
 const targetOf = (params: { surveyId: string; version: number; state: string }): ResponseTarget => ({
   surveyId: params.surveyId,
@@ -70,8 +64,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/:state`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'One member state’s response, with its answers',
@@ -86,8 +79,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/:state/prefill`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'Answers carried forward from the state’s nearest earlier version (nothing is saved)',
@@ -106,8 +98,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     `${R}/:state`,
     {
       // Unstorable text in an answer is an INVALID_ANSWER naming the question (responses/answers.ts).
-      config: { access: { roles: ['delegate'] }, bodyTextCheckedByHandler: true },
-      onRequest: mayWrite,
+      config: { access: { roles: ['delegate'], memberState: 'write' }, bodyTextCheckedByHandler: true },
       schema: {
         tags: TAGS,
         summary: 'Save answers (delegates of the state)',
@@ -126,8 +117,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     `${R}/:state/submit`,
     {
-      config: { access: { roles: ['delegate'] } },
-      onRequest: mayWrite,
+      config: { access: { roles: ['delegate'], memberState: 'write' } },
       schema: {
         tags: TAGS,
         summary: 'Submit the response for review (delegates of the state)',
@@ -143,8 +133,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     `${R}/:state/return`,
     {
-      config: { access: { roles: ['consultant'] } },
-      onRequest: mayRead,
+      config: { access: { roles: ['consultant'], memberState: 'read' } },
       schema: {
         tags: TAGS,
         summary: 'Return a submitted response to the delegates (consultants)',
@@ -160,8 +149,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     `${R}/:state/accept`,
     {
-      config: { access: { roles: ['consultant'] } },
-      onRequest: mayRead,
+      config: { access: { roles: ['consultant'], memberState: 'read' } },
       schema: {
         tags: TAGS,
         summary: 'Accept a submitted response (consultants); it is then locked',
@@ -175,8 +163,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     `${R}/:state/reopen`,
     {
-      config: { access: { roles: ['consultant', 'admin'] } },
-      onRequest: mayRead,
+      config: { access: { roles: ['consultant', 'admin'], memberState: 'read' } },
       schema: {
         tags: TAGS,
         summary: 'Reopen an accepted response (consultants, administrators)',
@@ -192,8 +179,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/:state/revisions`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'Every revision of the response, oldest first',
@@ -207,8 +193,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/:state/revisions/:revision`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'The answers as they were at one revision',
@@ -222,8 +207,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.get(
     `${R}/:state/comments`,
     {
-      config: { access: 'signed-in' },
-      onRequest: mayRead,
+      config: { access: READ_STATE },
       schema: {
         tags: TAGS,
         summary: 'Review comments on the response, oldest first',
@@ -237,8 +221,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.post(
     `${R}/:state/comments`,
     {
-      config: { access: { roles: ['consultant', 'admin', 'delegate'] } },
-      onRequest: mayRead,
+      config: { access: { roles: ['consultant', 'admin', 'delegate'], memberState: 'read' } },
       schema: {
         tags: TAGS,
         summary: 'Comment on a question or the whole response, or answer a comment (replyTo)',
@@ -254,8 +237,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   fastify.patch(
     `${R}/:state/comments/:id`,
     {
-      config: { access: { roles: ['consultant', 'admin', 'delegate'] } },
-      onRequest: mayRead,
+      config: { access: { roles: ['consultant', 'admin', 'delegate'], memberState: 'read' } },
       schema: {
         tags: TAGS,
         summary: 'Resolve a comment (or reopen it with resolved: false)',

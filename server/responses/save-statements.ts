@@ -1,14 +1,17 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus, SurveyVersionStatus } from '../db/schema.js';
-import type { Answers, Change, LaterRevision } from './merge.js';
-import type { ResponseTarget } from './records.js';
+import type { DataKeys } from '../questionnaire/index.js';
+import { changedKeys, changedQuestions, effectiveChange, isEmptyChange, type Answers, type Change, type LaterRevision } from './merge.js';
 import { isSnapshotSave } from './revision-snapshots.js';
+import { isEditableStatus, isOpenVersion, takesNewResponses, versionOpenForShare } from './save-conditions.js';
+import { isTargetResponse, type ResponseTarget } from './target.js';
 
 /**
  * The statements of a save (save.ts). A round trip costs more than the work in any of them, so
- * a save that finds its response at its base revision makes one (saveAtBase reads and writes),
- * and one behind it two (saveAtBase reads, writeSave writes). None moves the whole document
+ * a first save makes one (startWithSave), a save that finds its response at its base revision
+ * one (saveAtBase reads and writes), and one behind it two (saveAtBase reads, writeSave writes).
+ * The conditions under which each writes are those of save-conditions.ts. None moves the whole document
  * through Node: the read takes the current values of the keys the save touches, and the write
  * sends the change for PostgreSQL to apply.
  */
@@ -32,9 +35,74 @@ export interface SaveAtBase {
   readonly keyQuestions: readonly string[];
   /** The questions the request touches, sorted, once each (merge.ts changedQuestions). */
   readonly questions: readonly string[];
-  /** The keys whose current values the decision needs (save.ts keysToRead). */
+  /** The keys whose current values the decision needs. */
   readonly readKeys: readonly string[];
   readonly author: SessionUser;
+}
+
+/** A first save as save.ts asks for it: every answer it sets, and the questions of their keys. */
+export interface FirstSave {
+  readonly set: Answers;
+  /** The questions of the keys of `set`, sorted, once each (merge.ts changedQuestions). */
+  readonly changed: readonly string[];
+  readonly author: SessionUser;
+}
+
+/** The first save of `requested` from revision 0, or undefined when it sets nothing (and so creates no response). */
+export function firstSaveOf(requested: Change, questionOf: DataKeys['questionOf'], author: SessionUser): FirstSave | undefined {
+  // From revision 0 the effective change is the whole of `set`: there is nothing to unset.
+  const change = effectiveChange({}, requested);
+  return isEmptyChange(change) ? undefined : { set: change.set, changed: changedQuestions(change, questionOf), author };
+}
+
+/**
+ * A whole response's first save in one statement: the response row inserted with the answers at
+ * revision 1, and its revision (a snapshot, see revision-snapshots.ts) — exactly what the long
+ * way (lockOrStart, then writeSave) would write for a save from revision 0 that sets something,
+ * and only when that way would write it: the member state takes new responses, the version is
+ * open (under a share lock, as every save reads it) and there is no response row yet. True when
+ * written; false leaves the database as it was, for the other paths to decide (a 404, a lock, a
+ * row a colleague's first save created). The caller has checked the values (saveProblems).
+ *
+ * Why: ingest tools send a complete response in one PATCH from revision 0, and on the long way
+ * its ten round trips cost more than the write.
+ */
+export async function startWithSave(db: Kysely<Database>, target: ResponseTarget, save: FirstSave): Promise<boolean> {
+  const { rows } = await sql<{ written: boolean }>`
+    with started as (
+      insert into responses (survey_id, version, member_state_code, data, revision, updated_at, updated_by)
+      select ${target.surveyId}, ${target.version}, m.code, ${JSON.stringify(save.set)}::jsonb, 1, now(), ${save.author.id}::uuid
+      from member_states as m
+      where m.code = ${target.memberState} and ${takesNewResponses('m.active')} and ${versionOpenForShare(target)}
+      on conflict (survey_id, version, member_state_code) do nothing
+      returning id, status, data
+    ),
+    written as (
+      insert into response_revisions (response_id, revision, status, data, change, changed, author, author_name, kind)
+      select s.id, 1, s.status, ${isSnapshotSave(1) ? sql`s.data` : sql`null::jsonb`}, jsonb_build_object('set', s.data, 'unset', '[]'::jsonb),
+        ${[...save.changed]}::text[], ${save.author.id}::uuid, ${save.author.name}::text, 'save'
+      from started as s
+      returning revision
+    )
+    select exists (select from written) as written
+  `.execute(db);
+  return rows[0]?.written === true;
+}
+
+/** The SaveAtBase of a requested change. */
+export function saveAtBaseOf(baseRevision: number, requested: Change, dataKeys: Pick<DataKeys, 'questionOf' | 'commentKeyOf'>, author: SessionUser): SaveAtBase {
+  const questions = changedQuestions(requested, dataKeys.questionOf);
+  const keys = changedKeys(requested);
+  return {
+    baseRevision,
+    requested,
+    keys,
+    keyQuestions: keys.map(dataKeys.questionOf),
+    questions,
+    // Each question touched with its "other" text: an edit conflict shows both.
+    readKeys: [...new Set([...keys, ...questions, ...questions.map(dataKeys.commentKeyOf)])],
+    author,
+  };
 }
 
 /**
@@ -67,7 +135,7 @@ export async function saveAtBase(db: Kysely<Database>, target: ResponseTarget, s
       select v.status as version_status, r.id, r.status, r.revision, r.data
       from survey_versions as v
       join responses as r on r.survey_id = v.survey_id and r.version = v.version
-      where v.survey_id = ${target.surveyId} and v.version = ${target.version} and r.member_state_code = ${target.memberState}
+      where ${isTargetResponse(target, 'r')}
     ),
     -- merge.ts effectiveChange: set what differs (jsonb equality, as sameJson), unset what is there.
     effective as (
@@ -78,17 +146,15 @@ export async function saveAtBase(db: Kysely<Database>, target: ResponseTarget, s
         array(select u.key from unnest(${[...new Set(requested.unset)]}::text[]) with ordinality as u(key, n)
            where t.data ? u.key order by u.n) as unset
       from target as t
-      where t.revision = ${baseRevision} and t.version_status = 'open' and t.status in ('draft', 'returned')
+      where t.revision = ${baseRevision} and ${isOpenVersion('t.version_status')} and ${isEditableStatus('t.status')}
     ),
     saved as (
       update responses as r
       set data = (r.data || e.set) - e.unset, revision = ${revision}, updated_at = now(), updated_by = ${author.id}
       from target as t, effective as e
-      where r.id = t.id and r.revision = ${baseRevision} and r.status in ('draft', 'returned')
+      where r.id = t.id and r.revision = ${baseRevision} and ${isEditableStatus('r.status')}
         and (e.set <> '{}'::jsonb or cardinality(e.unset) > 0)
-        -- Under a share lock, as in writeSave: closing a version waits for the saves running.
-        and exists (select from survey_versions as v
-                    where v.survey_id = ${target.surveyId} and v.version = ${target.version} and v.status = 'open' for share)
+        and ${versionOpenForShare(target)}
       returning r.id, r.status, r.data
     ),
     written as (
@@ -137,9 +203,7 @@ export async function lockForSave(trx: Transaction<Database>, target: ResponseTa
     .selectFrom('survey_versions as v')
     .innerJoin('responses as r', (join) => join.onRef('r.survey_id', '=', 'v.survey_id').onRef('r.version', '=', 'v.version'))
     .select(['v.status as version_status', 'r.id', 'r.status', 'r.revision', 'r.data'])
-    .where('v.survey_id', '=', target.surveyId)
-    .where('v.version', '=', target.version)
-    .where('r.member_state_code', '=', target.memberState)
+    .where(isTargetResponse(target, 'r'))
     .forShare(['v'])
     .forUpdate(['r'])
     .executeTakeFirst();
@@ -194,16 +258,7 @@ export async function writeSave(
         })
         .where('id', '=', save.responseId)
         .where('revision', '=', save.revision)
-        .where(({ exists, selectFrom }) =>
-          exists(
-            selectFrom('survey_versions')
-              .select('status')
-              .where('survey_id', '=', target.surveyId)
-              .where('version', '=', target.version)
-              .where('status', '=', 'open')
-              .forShare(),
-          ),
-        )
+        .where(versionOpenForShare(target))
         .returning(['id', 'data']),
     )
     .insertInto('response_revisions')

@@ -1,11 +1,14 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { unprocessable } from '../http/errors.js';
-import type { Problem } from '../questionnaire/index.js';
-import { answerKeysOf, saveProblems } from './answers.js';
-import { changedKeys, changedQuestions, effectiveChange, findOverlaps, isEmptyChange, type Change, type LaterRevision } from './merge.js';
-import { editConflict, getMemberState, lockResponse, lockVersionStatus, responseLocked, type Actor, type ResponseTarget } from './records.js';
-import { laterRevisions, lockForSave, saveAtBase, writeSave, type SaveView } from './save-statements.js';
+import type { DataKeys, Problem } from '../questionnaire/index.js';
+import { saveProblems } from './answers.js';
+import { changedQuestions, effectiveChange, findOverlaps, isEmptyChange, type Change, type LaterRevision } from './merge.js';
+import { editConflict, responseLocked } from './refusals.js';
+import { lockResponse, lockVersionStatus } from './response-rows.js';
+import { OPEN_VERSION, saveLockReason } from './save-conditions.js';
+import { firstSaveOf, laterRevisions, lockForSave, saveAtBase, saveAtBaseOf, startWithSave, writeSave, type SaveView } from './save-statements.js';
+import { getMemberState, type Actor, type ResponseTarget } from './target.js';
 import type { ResponsesDeps, ShownStatus } from './service.js';
 
 export interface SaveRequest {
@@ -32,9 +35,10 @@ interface Decision {
  * the database as it was.
  *
  * Autosave is the busiest request, and on it each statement's round trip costs more than the
- * work in it. So a valid save of a response that exists first tries the short way: the
- * questionnaire from the process cache and one statement that reads without locks and, when the
- * editor is at the current revision, also writes (saveAtBase). Otherwise (a merge, a conflict, a
+ * work in it. So a valid save first tries the short way: the questionnaire from the process
+ * cache and one statement — for a save from revision 0, one that creates the response with its
+ * answers (startWithSave); else one that reads without locks and, when the editor is at the
+ * current revision, also writes (saveAtBase). Otherwise (a merge, a conflict, a
  * lock, nothing to change) it decides from what that statement read, and a second statement
  * writes only if the response is still at the revision read. When there is no response row yet,
  * or another save got in first, it takes the long way: the same decisions in a transaction
@@ -45,23 +49,14 @@ export function createSave({ db, questionnaires }: Pick<ResponsesDeps, 'db' | 'q
     const questionnaire = await questionnaires.questionnaire(target.surveyId, target.version);
     const requested: Change = { set: request.set ?? {}, unset: request.unset ?? [] };
     const problems = saveProblems(questionnaire, requested.set, requested.unset);
-    const { questionOf } = answerKeysOf(questionnaire);
-    const decide = (view: SaveView, later: (changed: string[]) => Promise<LaterRevision[]>) =>
-      decideSave(view, request.baseRevision, requested, (change) => changedQuestions(change, questionOf), actor, later);
+    const { dataKeys } = questionnaire;
+    const decide = (view: SaveView, later: (changed: string[]) => Promise<LaterRevision[]>) => decideSave(view, request.baseRevision, requested, dataKeys, actor, later);
 
     // Invalid values take the long way, which tells an unknown member state (404) from them (422).
     if (problems.length === 0) {
-      const questions = changedQuestions(requested, questionOf);
-      const keys = changedKeys(requested);
-      const seen = await saveAtBase(db, target, {
-        baseRevision: request.baseRevision,
-        requested,
-        keys,
-        keyQuestions: keys.map(questionOf),
-        questions,
-        readKeys: keysToRead(requested, questions),
-        author: actor.user,
-      });
+      const first = request.baseRevision === 0 ? firstSaveOf(requested, dataKeys.questionOf, actor.user) : undefined;
+      if (first && (await startWithSave(db, target, first))) return { revision: 1, status: 'draft' };
+      const seen = await saveAtBase(db, target, saveAtBaseOf(request.baseRevision, requested, dataKeys, actor.user));
       if (seen?.written) return { revision: request.baseRevision + 1, status: seen.status };
       if (seen) {
         const decision = await decide(seen, async () => seen.later);
@@ -93,14 +88,6 @@ export function createSave({ db, questionnaires }: Pick<ResponsesDeps, 'db' | 'q
   return { save };
 }
 
-/**
- * The data keys whose current values a save decides on: those it sets or unsets, and each
- * question it touches with its "other" text (an edit conflict shows both).
- */
-function keysToRead(requested: Change, questions: readonly string[]): string[] {
-  return [...new Set([...changedKeys(requested), ...questions, ...questions.map((question) => `${question}-Comment`)])];
-}
-
 function refuseInvalid(problems: readonly Problem[]): void {
   if (problems.length > 0) throw unprocessable('INVALID_ANSWER', 'Some answers are not valid; nothing was saved.', problems);
 }
@@ -115,16 +102,16 @@ async function decideSave(
   view: SaveView,
   baseRevision: number,
   requested: Change,
-  questionsOf: (change: Change) => string[],
+  dataKeys: DataKeys,
   actor: Actor,
   later: (changed: string[]) => Promise<LaterRevision[]>,
 ): Promise<Decision> {
-  if (view.versionStatus === 'closed') throw responseLocked('version_closed');
-  if (view.status === 'submitted' || view.status === 'accepted') throw responseLocked(view.status);
+  const locked = saveLockReason(view.versionStatus, view.status);
+  if (locked) throw responseLocked(locked);
   if (baseRevision > view.revision) throw editConflict(view.revision, []);
   const change = effectiveChange(view.current, requested);
   if (isEmptyChange(change)) return { result: { revision: view.revision, status: view.status } };
-  const changed = questionsOf(change);
+  const changed = changedQuestions(change, dataKeys.questionOf);
   const revision = view.revision + 1;
   if (baseRevision === view.revision) return { result: { revision, status: view.status }, write: { change, changed } };
 
@@ -134,7 +121,7 @@ async function decideSave(
     throw editConflict(
       view.revision,
       overlaps.map((o) => {
-        const comment = `${o.question}-Comment`;
+        const comment = dataKeys.commentKeyOf(o.question);
         return {
           question: o.question,
           currentValue: current[o.question] ?? null,
@@ -163,7 +150,7 @@ async function lockOrStart(
 ): Promise<SaveView | undefined> {
   const state = await getMemberState(trx, target.memberState);
   refuseInvalid(problems);
-  if ((await lockVersionStatus(trx, target)) === 'closed') throw responseLocked('version_closed');
+  if ((await lockVersionStatus(trx, target)) !== OPEN_VERSION) throw responseLocked('version_closed');
   let row = await lockResponse(trx, target);
   if (!row) {
     if (!state.active) throw responseLocked('member_state_inactive');

@@ -1,4 +1,4 @@
-import { Type } from 'typebox';
+import { Type, type Static } from 'typebox';
 import { MemberStateCode, SurveyId, Timestamp, VersionNumber } from '../http/schemas.js';
 
 /** Request and response shapes of the responses routes (API.md, "Responses"). */
@@ -11,6 +11,7 @@ export const CommentParams = Type.Object({ surveyId: SurveyId, version: VersionN
 
 const Status = Type.Union([Type.Literal('draft'), Type.Literal('submitted'), Type.Literal('returned'), Type.Literal('accepted')]);
 export const ShownStatus = Type.Union([Type.Literal('not_started'), Status]);
+export type ShownStatus = Static<typeof ShownStatus>;
 const Kind = Type.Union([Type.Literal('save'), Type.Literal('submit'), Type.Literal('return'), Type.Literal('accept'), Type.Literal('reopen')]);
 const Answers = Type.Object({}, { additionalProperties: true, description: 'Question name → answer, as SurveyJS keeps it in model.data' });
 const MaybeTimestamp = Type.Union([Timestamp, Type.Null()]);
@@ -29,6 +30,7 @@ export const ResponseSummary = Type.Object({
   updatedBy: Type.Union([Type.String(), Type.Null()], { description: 'Who made the latest change' }),
   openComments: Type.Integer({ description: 'Unresolved review comments' }),
 });
+export type ResponseSummary = Static<typeof ResponseSummary>;
 
 export const ResponseDetail = Type.Object({
   memberState: Type.String(),
@@ -41,6 +43,7 @@ export const ResponseDetail = Type.Object({
   progress: Share,
   updatedBy: Type.Union([Type.String(), Type.Null()]),
 });
+export type ResponseDetail = Static<typeof ResponseDetail>;
 
 export const SaveBody = Type.Object(
   {
@@ -56,11 +59,13 @@ export const SaveResult = Type.Object({
   status: ShownStatus,
   mergedFrom: Type.Optional(Type.Integer({ description: 'Present when the change was merged onto a revision newer than baseRevision' })),
 });
+export type SaveResult = Static<typeof SaveResult>;
 
 export const SubmitBody = Type.Object({ revision: Type.Integer({ minimum: 0, maximum: 2_147_483_647 }) }, { additionalProperties: false });
 export const ReturnBody = Type.Object({ message: Text }, { additionalProperties: false });
 export const ReopenBody = Type.Object({ reason: Text }, { additionalProperties: false });
 export const TransitionResult = Type.Object({ revision: Type.Integer(), status: Status });
+export type TransitionResult = Static<typeof TransitionResult>;
 
 export const RevisionSummary = Type.Object({
   revision: Type.Integer(),
@@ -96,7 +101,7 @@ export const Comment = Type.Object({
 export const CommentBody = Type.Object(
   {
     // Null first: with the app's type coercion a string branch first would turn null into "".
-    question: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 300 })], { description: 'A question name; absent or null for the whole response' })),
+    question: Type.Optional(Type.Union([Type.Null(), Type.String({ maxLength: 300 })], { description: 'A question name, or <panel>.<entry>.<field> for a question in an entry of a dynamic panel (entries from 1, as the CSV columns); absent or null for the whole response' })),
     body: Text,
     replyTo: Type.Optional(Uuid),
   },

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { AuditService } from '../audit/service.js';
 import type { SurveysService } from '../surveys/service.js';
-import { mayReadState } from '../auth/policy.js';
+import { readableStateOf } from '../auth/policy.js';
 import type { SessionUser } from '../auth/principal.js';
 import type { Database, ResponseStatus, RevisionKind } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
@@ -9,36 +9,13 @@ import { createCommentsService } from './comments.js';
 import { createLifecycle } from './lifecycle.js';
 import { createPrefill } from './prefill.js';
 import { progressShare } from './progress.js';
-import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './records.js';
+import { resolveTarget, type QuestionnaireSource, type ResponseTarget } from './target.js';
 import { dataAfter } from './revision-snapshots.js';
+import type { ResponseDetail, ResponseSummary } from './schemas.js';
 import { createSave } from './save.js';
 
-export type ShownStatus = ResponseStatus | 'not_started';
-
-export interface ResponseSummary {
-  memberState: string;
-  status: ShownStatus;
-  revision: number;
-  progress: number;
-  updatedAt: Date | null;
-  submittedAt: Date | null;
-  /** Extras beyond the contract: */
-  memberStateName: string;
-  updatedBy: string | null;
-  openComments: number;
-}
-
-export interface ResponseDetail {
-  memberState: string;
-  memberStateName: string;
-  status: ShownStatus;
-  revision: number;
-  data: Record<string, unknown>;
-  updatedAt: Date | null;
-  submittedAt: Date | null;
-  progress: number;
-  updatedBy: string | null;
-}
+/** The shapes come from the route schemas (schemas.ts), so the types and the contract cannot drift apart. */
+export type { ResponseDetail, ResponseSummary, ShownStatus } from './schemas.js';
 
 export interface ResponsesDeps {
   readonly db: Kysely<Database>;
@@ -59,17 +36,23 @@ export function createResponsesService(deps: ResponsesDeps) {
   /** Every member state's row the user may see; active states without a response as not_started. */
   async function list(surveyId: string, version: number, user: SessionUser): Promise<ResponseSummary[]> {
     const { questionnaire } = await questionnaires.load(surveyId, version);
-    const states = await db.selectFrom('member_states').select(['code', 'name', 'active']).orderBy('sort_order').orderBy('code').execute();
+    const readable = readableStateOf(user);
+    const states = await db
+      .selectFrom('member_states')
+      .select(['code', 'name', 'active'])
+      .$if(readable !== null, (q) => q.where('code', '=', readable!))
+      .orderBy('sort_order')
+      .orderBy('code')
+      .execute();
     const rows = await db
       .selectFrom('responses as r')
       .leftJoin('users as u', 'u.id', 'r.updated_by')
       .select(['r.id', 'r.member_state_code', 'r.status', 'r.revision', 'r.data', 'r.updated_at', 'r.submitted_at', 'u.name as updated_by_name'])
       .where('r.survey_id', '=', surveyId)
       .where('r.version', '=', version)
-      .$if(user.role === 'delegate', (q) => q.where('r.member_state_code', '=', user.memberState ?? ''))
+      .$if(readable !== null, (q) => q.where('r.member_state_code', '=', readable!))
       .execute();
-    const visible = rows.filter((row) => mayReadState(user, row.member_state_code));
-    const ids = visible.map((row) => row.id);
+    const ids = rows.map((row) => row.id);
 
     const open = new Map<string, number>();
     if (ids.length > 0) {
@@ -83,10 +66,9 @@ export function createResponsesService(deps: ResponsesDeps) {
       for (const count of counts) open.set(count.response_id, Number(count.open));
     }
 
-    const byState = new Map(visible.map((row) => [row.member_state_code, row]));
+    const byState = new Map(rows.map((row) => [row.member_state_code, row]));
     const summaries: ResponseSummary[] = [];
     for (const state of states) {
-      if (!mayReadState(user, state.code)) continue;
       const row = byState.get(state.code);
       if (row) {
         summaries.push({

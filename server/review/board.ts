@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema.js';
 import { progressShare } from '../responses/progress.js';
-import type { QuestionnaireSource } from '../responses/records.js';
+import type { QuestionnaireSource } from '../responses/target.js';
 import type { ShownStatus } from '../responses/service.js';
 import { readBoard, type BoardRecord, type BoardReply } from './board-query.js';
 import { createSettledFactsCache, type SettledFacts } from './settled-facts-cache.js';

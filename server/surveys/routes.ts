@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
+import { changedBy } from '../auth/plugin.js';
 import { unprocessable } from '../http/errors.js';
 import { errorResponses, SurveyId, SurveyVersionParams, Timestamp, VersionNumber } from '../http/schemas.js';
 
@@ -98,7 +99,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request, reply) => {
-      const published = await fastify.surveys.publishNextVersion(request.params.surveyId, request.body.definition);
+      const published = await fastify.surveys.publishNextVersion(request.params.surveyId, request.body.definition, changedBy(request));
       return reply.status(201).send(published);
     },
   );
@@ -119,7 +120,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       },
     },
     async (request) => {
-      const updated = await fastify.surveys.setStatus(request.params.surveyId, request.params.version, request.body.status);
+      const updated = await fastify.surveys.setStatus(request.params.surveyId, request.params.version, request.body.status, changedBy(request));
       return { surveyId: updated.surveyId, version: updated.version, title: updated.title, status: updated.status, publishedAt: updated.publishedAt };
     },
   );

@@ -87,10 +87,10 @@ describe('a national reply in a real browser', () => {
     await page.reload();
     await expect.poll(() => page.getByRole('textbox', { name: PERIOD }).inputValue()).toBe('January 2008 – May 2009');
 
-    // Submitting with a required answer missing lists it, and the link opens the question.
+    // Submitting with a required answer missing lists it at once (no confirmation for a reply that
+    // cannot be submitted), and the link opens the question.
     await page.getByRole('navigation', { name: 'Sections' }).getByRole('button', { name: 'L. Gaps and recommendations' }).click();
     await page.getByRole('button', { name: 'Submit for review' }).click();
-    await page.getByRole('button', { name: 'Submit', exact: true }).click();
     const problems = page.getByRole('alert').filter({ hasText: 'needs attention' });
     await expect.poll(() => problems.getByRole('heading').textContent()).toBe('1 answer needs attention');
     await page.screenshot({ path: screenshotPath('submit-errors') });

@@ -1,5 +1,6 @@
 import { ConditionRunner, settings } from 'survey-core';
 import { expressionNames } from '../array-functions.js';
+import { commentKey } from '../data-keys.js';
 import type { InArrayCall } from '../array-functions.js';
 
 /**
@@ -60,7 +61,8 @@ const RESERVED = new Set([
   'pop',
   'splice',
 ]);
-const COMMENT_SUFFIX = lower(settings.commentSuffix);
+// Expression names are compared in lower case.
+const COMMENT_SUFFIX = lower(commentKey(''));
 
 function lower(name: string): string {
   return name.toLowerCase();

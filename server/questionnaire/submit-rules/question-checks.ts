@@ -1,5 +1,6 @@
-import { AnswerRequiredError, CustomError, settings } from 'survey-core';
+import { AnswerRequiredError, CustomError } from 'survey-core';
 import type { ItemValue, Question, QuestionCheckboxModel, QuestionMatrixModel, QuestionSelectBase } from 'survey-core';
+import { commentKey } from '../data-keys.js';
 import type { Check } from './rule-types.js';
 
 /**
@@ -58,12 +59,12 @@ export function requiredCheck(question: Question, isEmpty: (value: unknown) => b
 export function otherTextCheck(question: QuestionSelectBase): Check[] {
   if (!question.showOtherItem) return [];
   const other: unknown = question.otherItem.value;
-  const commentKey = `${question.name}${settings.commentSuffix}`;
+  const otherText = commentKey(question.name);
   const message = customText(question.otherErrorText || question.getLocalizationString('otherRequiredError'), question);
   return [
     (value, { container }) => {
       const chosen = Array.isArray(value) ? value.includes(other) : value === other;
-      return chosen && !ownValue(container, commentKey) ? message : undefined;
+      return chosen && !ownValue(container, otherText) ? message : undefined;
     },
   ];
 }

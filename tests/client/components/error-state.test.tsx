@@ -26,6 +26,12 @@ describe('ErrorState', () => {
     expect(screen.getByText(/something unexpected happened/i)).toBeTruthy();
   });
 
+  it('offers no retry for a refusal that asking again cannot change (no such reply)', () => {
+    render(<ErrorState error={new ApiError(404, 'NOT_FOUND', 'There is no such response.')} onRetry={vi.fn()} />);
+    expect(screen.queryByRole('button', { name: 'Try again' })).toBeNull();
+    expect(screen.getByText(/link may be out of date/)).toBeTruthy();
+  });
+
   it('offers a retry only when it can retry, and waits while retrying', async () => {
     const onRetry = vi.fn();
     const { rerender } = render(<ErrorState error={new ApiError(503, 'UNAVAILABLE', 'Busy.')} />);

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
+import routeAccessCheck from '../../../server/auth/route-access-check.js';
+import type { RouteAccess } from '../../../server/auth/route-access.js';
 import { buildTestApp } from '../../helpers/build-test-app.js';
 import { createPerson } from '../../helpers/people.js';
 
@@ -104,7 +106,11 @@ const PARAMS: Record<string, string> = {
   revision: '1',
 };
 
-const fill = (url: string) => url.replace(/:(\w+)/g, (_, name: string) => PARAMS[name] ?? name);
+const fill = (url: string, params: Record<string, string> = PARAMS) => url.replace(/:(\w+)/g, (_, name: string) => params[name] ?? name);
+
+/** Not a member state code (lower case): nobody's own state, so delegates get 404 and whoever may read every state 400. */
+const MALFORMED_STATE = { ...PARAMS, state: 'ee' };
+const STATE_ROUTES = Object.entries(EXPECTED).filter(([route]) => route.includes('/:state'));
 
 describe('authorisation of every route', () => {
   let app: FastifyInstance;
@@ -132,18 +138,39 @@ describe('authorisation of every route', () => {
     expect(registered).toEqual(Object.keys(EXPECTED).sort());
   });
 
+  const call = (caller: Caller, method: string, url: string) => {
+    const token = tokens.get(caller);
+    return app.inject({
+      method: method as 'GET',
+      url,
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+      ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
+      remoteAddress: `10.9.${CALLERS.indexOf(caller)}.1`,
+    });
+  };
+
+  it('declares member-state access on exactly the routes about one state', () => {
+    const declared = app.apiRoutes.filter((r) => typeof r.access === 'object' && r.access.memberState !== undefined).map((r) => `${r.method} ${r.url}`);
+    expect(declared.sort()).toEqual(STATE_ROUTES.map(([route]) => route).sort());
+  });
+
+  for (const [route, expected] of STATE_ROUTES) {
+    const [method, url] = route.split(' ') as [string, string];
+    it(`${route} with a malformed state code`, async () => {
+      for (const caller of CALLERS) {
+        const res = await call(caller, method, fill(url, MALFORMED_STATE));
+        const allowed = expected[caller] === ALLOWED;
+        const want = !allowed ? expected[caller] : caller === 'delegate' || caller === 'otherDelegate' ? 404 : 400;
+        expect(res.statusCode, `${caller}: ${res.body}`).toBe(want);
+      }
+    });
+  }
+
   for (const [route, expected] of Object.entries(EXPECTED)) {
     const [method, url] = route.split(' ') as [string, string];
     it(`${route}`, async () => {
       for (const caller of CALLERS) {
-        const token = tokens.get(caller);
-        const res = await app.inject({
-          method: method as 'GET',
-          url: fill(url),
-          headers: token ? { authorization: `Bearer ${token}` } : {},
-          ...(method === 'GET' || method === 'DELETE' ? {} : { payload: {} }),
-          remoteAddress: `10.9.${CALLERS.indexOf(caller)}.1`,
-        });
+        const res = await call(caller, method, fill(url));
         const want = expected[caller];
         if (want === ALLOWED) {
           expect([401, 403], `${caller}: ${res.statusCode} ${res.body}`).not.toContain(res.statusCode);
@@ -154,4 +181,31 @@ describe('authorisation of every route', () => {
       }
     });
   }
+});
+
+describe('the start-up check of route access', () => {
+  async function start(url: string, access: RouteAccess): Promise<void> {
+    const app = Fastify({ logger: false });
+    await app.register(routeAccessCheck);
+    try {
+      app.get(url, { config: { access } }, async () => ({}));
+      await app.ready();
+    } finally {
+      await app.close();
+    }
+  }
+
+  it('refuses a route with a :state parameter that does not declare member-state access', async () => {
+    await expect(start('/api/things/:state', 'signed-in')).rejects.toThrow(/memberState/);
+    await expect(start('/api/things/:state/more', { roles: ['admin'] })).rejects.toThrow(/memberState/);
+  });
+
+  it('refuses member-state access declared on a route without a :state parameter', async () => {
+    await expect(start('/api/things/:id', { roles: ['admin'], memberState: 'read' })).rejects.toThrow(/no :state/);
+  });
+
+  it('accepts a route that declares it', async () => {
+    await expect(start('/api/things/:state', { roles: ['admin'], memberState: 'read' })).resolves.toBeUndefined();
+    await expect(start('/api/things/:stateful', 'signed-in')).resolves.toBeUndefined();
+  });
 });

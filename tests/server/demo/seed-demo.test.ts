@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../../server/demo/accounts.js';
+import { demoArguments, prepareDemo } from '../../../server/demo/at-start.js';
+import { ensureFirstAdmin } from '../../../server/people/first-admin.js';
 import { DEMO_STATES } from '../../../server/demo/demo-states.js';
 import { DEVELOPMENT_SCALES, WIDENING_QUESTIONS } from '../../../server/demo/development.js';
 import { DEMO_SURVEY, DemoRefusedError, seedDemo, type DemoReport } from '../../../server/demo/seed.js';
@@ -99,7 +101,7 @@ describe('demo data', () => {
     const history = await consultant.inject({ method: 'GET', url: `/api/surveys/${DEMO_SURVEY}/versions/2/responses/FI/revisions` });
     const kinds = (history.json() as Array<{ kind?: string; status: string }>).map((r) => r.status);
     expect(kinds).toEqual(expect.arrayContaining(['returned', 'submitted', 'accepted']));
-    expect((await app.responses.get(finland)).data.reference_period).toBe('January 2009 – March 2010');
+    expect(((await app.responses.get(finland)).data as JsonObject).reference_period).toBe('January 2009 – March 2010');
   });
 
   it('varies publication consent: most as received, one or two anonymised, one not for publication, in each round', async () => {
@@ -247,6 +249,18 @@ describe('demo data', () => {
     expect(await count()).toEqual(before);
   });
 
+  it('at `npm run demo` (the server started with --demo) says what is there and returns the accounts to show', async () => {
+    expect(demoArguments(['--demo'])).toEqual({ force: false });
+    expect(demoArguments(['--demo', '--force'])).toEqual({ force: true });
+    expect(demoArguments([])).toBeNull();
+    const said: string[] = [];
+    const accounts = await prepareDemo(app, { force: false }, (line) => said.push(line));
+    expect(said.join('\n')).toMatch(/Accounts: 0 created, 14 already there/);
+    expect(accounts[0]).toContain(DEMO_PASSWORD);
+    expect(accounts.join('\n')).toMatch(/admin +admin@demo\.example/);
+    expect(accounts.join('\n')).toMatch(/delegate +delegate\.ee@demo\.example +EE/);
+  });
+
   it('refuses, writing nothing, in a production environment unless forced, and without its base replies', async () => {
     const fresh = await buildTestApp();
     try {
@@ -256,6 +270,28 @@ describe('demo data', () => {
       await expect(seedDemo(fresh, { production: true, force: true, baseReplies: '/nonexistent' })).rejects.toThrow(/only a source checkout has/);
       await expect(seedDemo(fresh, { baseReplies: '/nonexistent' })).rejects.toBeInstanceOf(DemoRefusedError);
       expect(await users()).toBe(before);
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it('refuses a database with real users unless forced, but not one with only the first administrator npm start made', async () => {
+    const fresh = await buildTestApp();
+    try {
+      const users = async () => (await fresh.db.selectFrom('users').select('id').execute()).length;
+      // What npm start makes on an empty database: not a real user while its one-time password is unchanged.
+      const firstAdmin = await ensureFirstAdmin(fresh, null);
+      expect(firstAdmin.created).toBe(true);
+      const missingBase = { baseReplies: '/nonexistent' };
+      await expect(seedDemo(fresh, missingBase)).rejects.toThrow(/only a source checkout has/);
+      // Once someone has used it, it is.
+      await fresh.db.updateTable('users').set({ must_change_password: false }).execute();
+      await expect(seedDemo(fresh, missingBase)).rejects.toThrow(/real users \(admin@survey\.local\).*--force/);
+      await fresh.users.create({ email: 'maria.tamm@siseministeerium.ee', name: 'Maria Tamm', role: 'delegate', memberState: 'EE', password: 'a-long-real-password' });
+      await expect(seedDemo(fresh, missingBase)).rejects.toThrow(/real users \(admin@survey\.local, maria\.tamm@siseministeerium\.ee\)/);
+      expect(await users()).toBe(2);
+      // Forced, it goes on to its other checks.
+      await expect(seedDemo(fresh, { ...missingBase, force: true })).rejects.toThrow(/only a source checkout has/);
     } finally {
       await fresh.close();
     }

@@ -6,7 +6,8 @@ describe('compileQuestionnaire', () => {
   const compiled = compileQuestionnaire(everyType());
 
   it('bundles what the server caches per version, frozen', () => {
-    expect(Object.keys(compiled).sort()).toEqual(['answerSchema', 'catalogue', 'checkDraft', 'progress', 'submitEngine', 'validateForSubmit']);
+    expect(Object.keys(compiled).sort()).toEqual(['answerSchema', 'catalogue', 'checkDraft', 'dataKeys', 'progress', 'submitEngine', 'validateForSubmit']);
+    expect(Object.isFrozen(compiled.dataKeys)).toBe(true);
     expect(Object.isFrozen(compiled)).toBe(true);
     expect(Object.isFrozen(compiled.catalogue.variables[0])).toBe(true);
     expect(Object.isFrozen(compiled.answerSchema.properties)).toBe(true);

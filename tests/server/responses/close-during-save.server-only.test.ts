@@ -59,4 +59,18 @@ describe('closing a version while a save runs (PostgreSQL server)', () => {
       expect(await revisionsOf(delegate, 'EE', version)).toHaveLength(1);
     });
   }
+
+  it('refuses a first save (one statement that creates the response) that reaches the version while a close is being committed, creating nothing', async () => {
+    const { version } = await app.surveys.publishNextVersion(SURVEY, (await app.surveys.getVersion(SURVEY, 1)).definition);
+    const delegate = await signInAs(app, 'delegate', 'EE');
+
+    await closer.query('begin');
+    await closer.query(`update survey_versions set status = 'closed' where survey_id = $1 and version = $2`, [SURVEY, version]);
+    const saving = save(delegate, 'EE', { baseRevision: 0, set: { main_gaps: 'first' } }, version);
+    await untilASessionWaitsForALock();
+    await closer.query('commit');
+
+    expect(expectStatus(await saving, 409, 'RESPONSE_LOCKED').error.details).toEqual({ reason: 'version_closed' });
+    expect(await read(delegate, 'EE', version)).toMatchObject({ status: 'not_started', revision: 0, data: {} });
+  });
 });

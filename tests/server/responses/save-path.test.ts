@@ -51,6 +51,35 @@ describe('the save path', () => {
     }
   });
 
+  it('creates a response with its first save in one statement, and refuses one the long way would refuse', async () => {
+    const delegate = await signInAs(app, 'delegate', 'LT');
+    const executor = app.db.getExecutor();
+    const statements = vi.spyOn(executor, 'executeQuery');
+    const transactions = vi.spyOn(app.db, 'transaction');
+    try {
+      const first = { baseRevision: 0, set: { main_gaps: 'first', institution_type: 'other', 'institution_type-Comment': 'a ministry' }, unset: ['action_plan'] };
+      expect(expectStatus(await save(delegate, 'LT', first, 2), 200)).toEqual({ revision: 1, status: 'draft' });
+      const touchingResponses = statements.mock.calls.map(([query]) => query.sql).filter((text) => text.includes('responses'));
+      expect(touchingResponses).toHaveLength(1);
+      expect(transactions).not.toHaveBeenCalled();
+    } finally {
+      statements.mockRestore();
+      transactions.mockRestore();
+    }
+    expect(await read(delegate, 'LT', 2)).toMatchObject({ status: 'draft', revision: 1, data: { main_gaps: 'first', institution_type: 'other', 'institution_type-Comment': 'a ministry' } });
+    expect((await revisionsOf(delegate, 'LT', 2)).map((r) => [r.revision, r.kind, r.changed])).toEqual([[1, 'save', ['institution_type', 'main_gaps']]]);
+
+    // A first save the long way refuses: an inactive member state, a closed version.
+    await app.db.insertInto('member_states').values({ code: 'XQ', name: 'Inactive' }).execute();
+    const inactive = await signInAs(app, 'delegate', 'XQ');
+    await app.db.updateTable('member_states').set({ active: false }).where('code', '=', 'XQ').execute();
+    expect(expectStatus(await save(inactive, 'XQ', { baseRevision: 0, set: { main_gaps: 'x' } }, 2), 409, 'RESPONSE_LOCKED').error.details).toEqual({ reason: 'member_state_inactive' });
+    const { version } = await app.surveys.publishNextVersion(SURVEY, (await app.surveys.getVersion(SURVEY, 1)).definition);
+    await app.surveys.setStatus(SURVEY, version, 'closed');
+    expect(expectStatus(await save(delegate, 'LT', { baseRevision: 0, set: { main_gaps: 'x' } }, version), 409, 'RESPONSE_LOCKED').error.details).toEqual({ reason: 'version_closed' });
+    expect((await read(delegate, 'LT', version)).status).toBe('not_started');
+  });
+
   it('saves at the current revision in one statement', async () => {
     const delegate = await signInAs(app, 'delegate', 'DE');
     expectStatus(await save(delegate, 'DE', { baseRevision: 0, set: { main_gaps: 'first', action_plan: 'none' } }), 200);

@@ -4,5 +4,5 @@ import { QuestionnairesPage } from '../../features/surveys/components/questionna
 /** Delegates reach their own state's replies from their home page; everyone else finds every state's here. */
 export function Component() {
   const user = useSignedInUser();
-  return <QuestionnairesPage showReplies={user.role !== 'delegate'} />;
+  return <QuestionnairesPage showReplies={user.role !== 'delegate'} manage={user.role === 'admin'} />;
 }

@@ -36,13 +36,24 @@ export function ErrorState({ error, title = 'Something went wrong', onRetry, isR
         </ul>
       )}
       {hint && <p className="state__hint">{hint}</p>}
-      {onRetry && (
+      {onRetry && mayHelpToRetry(error) && (
         <button type="button" className="button button--secondary" onClick={onRetry} disabled={isRetrying}>
           {isRetrying ? 'Trying again…' : 'Try again'}
         </button>
       )}
     </div>
   );
+}
+
+/**
+ * Whether asking again can change the answer, and so whether "Try again" is offered: a lost
+ * connection, a timeout, a busy or failing server (0, 408, 429, 5xx) or an ended session (401)
+ * can; a refusal of what was asked (no such reply, not yours, bad parameters) comes back the
+ * same however often it is asked, and a button there only sends the person round in a circle.
+ */
+export function mayHelpToRetry(error: unknown): boolean {
+  if (!isApiError(error)) return true;
+  return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { ReactElement, ReactNode } from 'react';
 import type { UseQueryResult } from '@tanstack/react-query';
-import { isApiError } from '../../lib/api-client';
 import { EmptyState } from './empty-state';
 import { ErrorState } from './error-state';
 import { LoadingState } from './loading-state';
@@ -26,7 +25,7 @@ export function queryView<T>(query: UseQueryResult<T>, texts: QueryViewTexts): {
         <ErrorState
           error={query.error}
           title={texts.errorTitle}
-          onRetry={mayHelpToRetry(query.error) ? () => void query.refetch() : undefined}
+          onRetry={() => void query.refetch()}
           isRetrying={query.isFetching}
         />
       ),
@@ -36,13 +35,4 @@ export function queryView<T>(query: UseQueryResult<T>, texts: QueryViewTexts): {
     return { element: <EmptyState title={texts.empty.title}>{texts.empty.body}</EmptyState> };
   }
   return { data: query.data };
-}
-
-/**
- * A refusal of what was asked (404, 422, …) comes back the same however often it is asked again;
- * a lost connection, a busy or failing server (0, 408, 429, 5xx) or an ended session may not.
- */
-export function mayHelpToRetry(error: unknown): boolean {
-  if (!isApiError(error)) return true;
-  return error.status === 0 || error.status === 401 || error.status === 408 || error.status === 429 || error.status >= 500;
 }

@@ -31,12 +31,15 @@ function stubAudit() {
   });
 }
 
+/** The table cell showing `text` (an e-mail is split by <wbr>, which jsdom's accessible names read as spaces). */
+const cellWith = async (text: string) => (await screen.findByText(text)).closest('td')!;
+
 describe('Audit log page', () => {
   it('shows time, actor, action, target and address of each event', async () => {
     stubAudit();
     renderApp('/admin/audit');
 
-    const cell = await screen.findByRole('cell', { name: 'person250@example.org' });
+    const cell = await cellWith('person250@example.org');
     const row = cell.closest('tr')!;
     expect(within(row).getByText(/3 February 2025/)).toBeTruthy();
     expect(within(row).getByText(adminUser.email)).toBeTruthy();
@@ -50,7 +53,7 @@ describe('Audit log page', () => {
 
     await userEvent.click(await screen.findByRole('button', { name: 'Load older events' }));
 
-    expect(await screen.findByRole('cell', { name: 'person149@example.org' })).toBeTruthy();
+    expect(await cellWith('person149@example.org')).toBeTruthy();
     const pages = sent(requests, 'GET /api/audit').map((r) => new URL(r.url, 'http://localhost').searchParams.get('before'));
     expect(pages).toEqual([null, '151']);
     expect(screen.getAllByRole('row')).toHaveLength(1 + 102);
@@ -62,10 +65,14 @@ describe('Audit log page', () => {
     const requests = stubAudit();
     const { router } = renderApp('/admin/audit');
 
-    await userEvent.type(await screen.findByLabelText('Action'), 'auth.sign_in_failed');
+    // Chosen from a list by what it means, not typed as a code.
+    const filter = await screen.findByRole('combobox', { name: 'Action' });
+    expect(within(filter).getByRole('option', { name: 'Every action' })).toBeTruthy();
+    expect(within(filter).getByRole('group', { name: 'Replies and analysis' })).toBeTruthy();
+    await userEvent.selectOptions(filter, 'Sign-in failed (auth.sign_in_failed)');
     await userEvent.click(screen.getByRole('button', { name: 'Show' }));
 
-    expect(await screen.findByRole('cell', { name: 'person7@example.org' })).toBeTruthy();
+    expect(await cellWith('person7@example.org')).toBeTruthy();
     expect(screen.getByText('reason: wrong_password')).toBeTruthy();
     expect(router.state.location.search).toBe('?action=auth.sign_in_failed');
     await waitFor(() =>
@@ -83,5 +90,22 @@ describe('Audit log page', () => {
     renderApp('/admin/audit');
 
     expect((await screen.findByRole('link', { name: 'Download CSV' })).getAttribute('href')).toBe('/api/audit.csv');
+  });
+
+  it('keeps an action it does not know, given in the address, as the chosen one', async () => {
+    stubAudit();
+    renderApp('/admin/audit?action=report.printed');
+
+    const filter = await screen.findByRole('combobox', { name: 'Action' });
+    expect((filter as HTMLSelectElement).value).toBe('report.printed');
+  });
+
+  it('lets e-mail addresses wrap only after the @ and before a dot, never mid-word', async () => {
+    stubAudit();
+    renderApp('/admin/audit');
+
+    const cell = await cellWith('person250@example.org');
+    expect(cell.innerHTML).toBe('<span class="breakable-text">person250@<wbr>example<wbr>.org</span>');
+    expect(cell.classList.contains('table__details')).toBe(false);
   });
 });

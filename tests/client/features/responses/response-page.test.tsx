@@ -226,28 +226,16 @@ describe('Reply page', () => {
     ]);
   });
 
-  it('lists every answer that stops the submission, each leading to its question', async () => {
-    const { requests } = stubReplyApi(delegateUser, {
-      routes: {
-        [SUBMIT]: json(422, {
-          error: {
-            code: 'VALIDATION_FAILED',
-            message: 'The response cannot be submitted yet; nothing was changed.',
-            details: [
-              { question: 'action_plan', message: 'Response required.' },
-              { question: 'coordinator', message: 'Response required.' },
-            ],
-          },
-        }),
-      },
-    });
+  it('checks the answers before asking to confirm: lists every one that stops the submission, each moving the focus to its field', async () => {
+    const { requests } = stubReplyApi(delegateUser);
     renderApp(REPLY_URL);
 
     await user().click(await screen.findByRole('button', { name: 'Submit for review' }));
-    await user().click(screen.getByRole('button', { name: 'Submit' }));
 
     const alert = await screen.findByRole('alert', { name: '2 answers need attention' });
-    expect(bodyOf(sent(requests, SUBMIT)[0])).toEqual({ revision: 3 });
+    // Nothing to confirm, and nothing sent: the reply cannot be submitted as it is.
+    expect(screen.queryByRole('button', { name: 'Submit' })).toBeNull();
+    expect(sent(requests, SUBMIT)).toHaveLength(0);
     const items = within(alert).getAllByRole('button');
     expect(items.map((item) => item.textContent)).toEqual([
       'Is a national action plan in force? — Response required.',
@@ -257,11 +245,39 @@ describe('Reply page', () => {
     await user().click(items[1]!);
     const sections = screen.getByRole('navigation', { name: 'Sections' });
     expect(within(sections).getByRole('button', { name: 'People' }).getAttribute('aria-current')).toBe('step');
-    expect(await screen.findByText('Who is the national coordinator?')).toBeTruthy();
+    const field = await screen.findByRole('textbox', { name: /Who is the national coordinator\?/ });
+    await waitFor(() => expect(document.activeElement).toBe(field));
+  });
+
+  it("lists what only the server's check found, in the questionnaire's words", async () => {
+    const version = structuredClone(twoPageVersion);
+    (version.definition as { pages: Array<{ elements: unknown[] }> }).pages[1]!.elements.push({ type: 'multipletext', name: 'contact', title: 'Contact person', items: [{ name: 'email', title: 'E-mail address' }] });
+    const { requests } = stubReplyApi(delegateUser, {
+      version,
+      response: reply({ data: { action_plan: 'in_force', coordinator: 'Police' } }),
+      routes: {
+        [SUBMIT]: json(422, {
+          error: {
+            code: 'VALIDATION_FAILED',
+            message: 'The response cannot be submitted yet; nothing was changed.',
+            details: [{ question: 'contact', message: "item 'email': Response required." }],
+          },
+        }),
+      },
+    });
+    renderApp(REPLY_URL);
+
+    await user().click(await screen.findByRole('button', { name: 'Submit for review' }));
+    const confirm = await screen.findByRole('group', { name: /Every required answer is given\. Submit the reply for review\?/ });
+    await user().click(within(confirm).getByRole('button', { name: 'Submit' }));
+
+    const alert = await screen.findByRole('alert', { name: '1 answer needs attention' });
+    expect(bodyOf(sent(requests, SUBMIT)[0])).toEqual({ revision: 3 });
+    expect(within(alert).getAllByRole('button').map((item) => item.textContent)).toEqual(['Contact person — “E-mail address”: Response required.']);
   });
 
   it('saves what waits before submitting, then shows the reply read-only with a banner', async () => {
-    const { requests } = stubReplyApi(delegateUser);
+    const { requests } = stubReplyApi(delegateUser, { response: reply({ data: { coordinator: 'National Police' } }) });
     renderApp(REPLY_URL);
 
     await user().click(await screen.findByRole('radio', { name: 'In force' }));
@@ -285,7 +301,11 @@ describe('Reply page', () => {
           fromRevision: 6,
           fromStatus: 'accepted',
           data: { action_plan: 'in_preparation', coordinator: 'National Police' },
-          dropped: [{ question: 'hotline', reason: 'not asked in version 2' }],
+          dropped: [
+            { question: 'hotline', reason: 'dropped from version 1 to 2' },
+            { question: 'mou_good_practice', reason: 'dropped from version 1 to 2' },
+            { question: 'coordinator', reason: "version 2 does not accept it: must be at most 80 characters." },
+          ],
         }),
         [PATCH]: json(200, { revision: 1, status: 'draft' }),
       },
@@ -296,7 +316,13 @@ describe('Reply page', () => {
 
     expect(await screen.findByText('Prefilled from version 1 — review every answer before you submit.')).toBeTruthy();
     const note = screen.getByText('Prefilled from version 1 — review every answer before you submit.').parentElement!;
-    expect(within(note).getAllByRole('listitem').map((item) => item.textContent)).toEqual(['hotline: not asked in version 2']);
+    // In the questionnaire's words: the question's title, why in plain words; questions this
+    // version no longer asks are not offered to be answered anew, only counted.
+    expect(within(note).getAllByRole('listitem').map((item) => item.textContent)).toEqual([
+      'Who is the national coordinator? — the earlier answer does not fit this version (must be at most 80 characters)',
+    ]);
+    expect(note.textContent).toMatch(/2 earlier answers were left out: this version no longer asks their questions\./);
+    expect(note.textContent).not.toMatch(/hotline|mou_good_practice|dropped from/);
     await waitFor(() => expect(isChecked('In preparation')).toBe(true));
     expect(await within(saveState()).findByText('Saved')).toBeTruthy();
     expect(screen.getByText('Draft')).toBeTruthy();

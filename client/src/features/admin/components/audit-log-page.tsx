@@ -1,33 +1,15 @@
-import { useId, type FormEvent } from 'react';
+import type { FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { EmptyState } from '../../../components/feedback/empty-state';
 import { queryView } from '../../../components/feedback/query-view';
-import { TextField } from '../../../components/form/field';
+import { SelectField } from '../../../components/form/field';
 import { readText } from '../../../components/form/read-text';
 import { Page } from '../../../components/layout/page';
 import { paths } from '../../../config/paths';
 import { formatDateTime } from '../../../lib/format-date';
 import { auditCsvHref, useAuditEvents, type AuditEvent } from '../api/get-audit-events';
-
-/** Actions the server records today; the filter takes any other action name as well. */
-const KNOWN_ACTIONS = [
-  'auth.signed_in',
-  'auth.sign_in_failed',
-  'auth.sign_in_throttled',
-  'auth.signed_out',
-  'auth.signed_out_everywhere',
-  'auth.password_changed',
-  'invitation.created',
-  'invitation.accepted',
-  'invitation.revoked',
-  'user.role_changed',
-  'user.disabled',
-  'user.enabled',
-  'user.sessions_revoked',
-  'token.created',
-  'token.revoked',
-  'export.downloaded',
-];
+import { AUDIT_ACTION_GROUPS, auditActionLabel } from './audit-actions';
+import { BreakableText } from './breakable-text';
 
 export function AuditLogPage() {
   const [searchParams, setSearchParams] = useSearchParams();
@@ -56,23 +38,22 @@ export function AuditLogPage() {
 }
 
 function ActionFilter({ action, onSubmit }: { action: string | undefined; onSubmit: (event: FormEvent<HTMLFormElement>) => void }) {
-  const listId = useId();
+  const unknown = action !== undefined && auditActionLabel(action) === null;
   return (
     <form className="form filter-form" role="search" aria-label="Filter the audit log" onSubmit={onSubmit}>
-      <TextField
-        label="Action"
-        name="action"
-        list={listId}
-        defaultValue={action ?? ''}
-        hint="Exactly as shown in the table, e.g. auth.sign_in_failed. Empty shows every action."
-        autoComplete="off"
-        spellCheck={false}
-      />
-      <datalist id={listId}>
-        {KNOWN_ACTIONS.map((known) => (
-          <option key={known} value={known} />
+      <SelectField label="Action" name="action" defaultValue={action ?? ''}>
+        <option value="">Every action</option>
+        {unknown && <option value={action}>{action}</option>}
+        {AUDIT_ACTION_GROUPS.map((group) => (
+          <optgroup key={group.label} label={group.label}>
+            {group.actions.map(([code, label]) => (
+              <option key={code} value={code}>
+                {label} ({code})
+              </option>
+            ))}
+          </optgroup>
         ))}
-      </datalist>
+      </SelectField>
       <div className="button-row">
         <button type="submit" className="button button--secondary">
           Show
@@ -150,12 +131,12 @@ function AuditRow({ event }: { event: AuditEvent }) {
       <td>
         <time dateTime={event.at}>{formatDateTime(event.at)}</time>
       </td>
-      <td>{event.actorEmail ?? <span className="muted">nobody signed in</span>}</td>
+      <td>{event.actorEmail ? <BreakableText text={event.actorEmail} /> : <span className="muted">nobody signed in</span>}</td>
       <td>
         <code>{event.action}</code>
         {details && <span className="table__note table__details">{details}</span>}
       </td>
-      <td className="table__details">{event.target ?? '—'}</td>
+      <td>{event.target ? <BreakableText text={event.target} /> : '—'}</td>
       <td>{event.ip ?? '—'}</td>
     </tr>
   );

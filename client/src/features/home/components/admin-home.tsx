@@ -35,7 +35,7 @@ export function AdminHome({ name }: { name: string }) {
           {
             to: paths.questionnaires.getHref(),
             title: 'Questionnaires',
-            description: "Every published version of each questionnaire, to read its questions and each member state's reply.",
+            description: "Publish a new version from its SurveyJS file, open and close rounds, and see each version's replies.",
           },
         ]}
       />

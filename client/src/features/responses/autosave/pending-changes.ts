@@ -1,4 +1,4 @@
-import { isAnswered } from '../../../../../server/questionnaire/answered';
+import { isAnswered } from '@core/answered';
 import type { Answers } from '../api/get-response';
 
 /**

@@ -1,9 +1,10 @@
-import { isAnswered } from '../../../../../server/questionnaire/answered';
-import { isApiError } from '../../../lib/api-client';
+import { isAnswered } from '@core/answered';
+import { commentKey } from '@core/data-keys';
 import type { Answers } from '../api/get-response';
-import { answerProblemsOf, editConflictOf, type AnswerProblem, type EditConflictDetails } from '../api/response-errors';
+import type { AnswerProblem, EditConflictDetails } from '../api/response-errors';
 import type { SaveRequest, SaveResult } from '../api/save-response';
 import type { DraftStorage } from './draft-storage';
+import { classifySaveRefusal } from './save-refusal';
 import { changedKeys, hasChanges, mergeChanges, NO_CHANGES, withAnswer, withoutKeys, type PendingChanges } from './pending-changes';
 
 /**
@@ -108,7 +109,6 @@ export interface SaveStore {
 export const DEBOUNCE_MS = 1000;
 const FIRST_RETRY_MS = 2000;
 const LAST_RETRY_MS = 30_000;
-const COMMENT_SUFFIX = '-Comment';
 
 /** Retries wait 2 s, 4 s, 8 s… up to 30 s, so a server that is down is not hammered. */
 export function retryDelay(failures: number): number {
@@ -244,52 +244,53 @@ export function createSaveStore(options: SaveStoreOptions): SaveStore {
     const newer = unsent;
     inFlight = null;
     unsent = mergeChanges(request, newer);
-    const conflict = editConflictOf(error);
-    const problems = answerProblemsOf(error, 'INVALID_ANSWER');
-
-    // No answer, or a server that sheds load or has lost its database (503): the same as being
-    // offline — the change stays in the browser and goes again after a growing wait.
-    if (isApiError(error) && (error.status === 0 || error.status === 503)) {
-      failures += 1;
-      persist();
-      goOffline();
-    } else if (isApiError(error) && error.code === 'RESPONSE_LOCKED') {
-      // The changes stay in the browser: should the reply be returned, they are offered again.
-      clearTimers();
-      persist();
-      update({ phase: 'locked', message: error.message });
-      options.onLocked?.();
-    } else if (conflict && conflict.conflicts.length > 0) {
-      persist();
-      update({ phase: 'conflict', conflict });
-    } else if (conflict && !rebased) {
-      // The base is unknown to the server (no overlap named): start again from its revision, once.
-      rebased = true;
-      base = conflict.currentRevision;
-      persist();
-      update({ phase: 'pending' });
-      void refresh().catch(ignoreRefreshFailure);
-      send();
-    } else if (problems) {
-      const requestKeys = changedKeys(request);
-      const named = problems.map((problem) => problem.question).filter((key) => requestKeys.includes(key));
-      const refusedKeys = named.length > 0 ? named : requestKeys;
-      // A refused answer changed again meanwhile is sent again: the new value may be valid.
-      const changedSince = new Set(changedKeys(newer));
-      unsent = withoutKeys(unsent, refusedKeys.filter((key) => !changedSince.has(key)));
-      persist();
-      const reported = named.length > 0 ? problems.filter((problem) => named.includes(problem.question)) : problems;
-      update({
-        phase: hasChanges(unsent) ? 'pending' : restingPhase(),
-        rejected: [...snapshot.rejected.filter((problem) => !refusedKeys.includes(problem.question)), ...reported],
-      });
-      send();
-    } else {
-      failures += 1;
-      persist();
-      update({ phase: 'failed', message: isApiError(error) ? error.message : 'The answers could not be saved.' });
-      options.onFailed?.(error);
-      if (!isApiError(error) || error.status === 429 || error.status >= 500) scheduleRetry();
+    const refusal = classifySaveRefusal(error, changedKeys(request), rebased);
+    switch (refusal.kind) {
+      case 'unreachable':
+        // The change stays in the browser and goes again after a growing wait.
+        failures += 1;
+        persist();
+        goOffline();
+        break;
+      case 'locked':
+        // The changes stay in the browser: should the reply be returned, they are offered again.
+        clearTimers();
+        persist();
+        update({ phase: 'locked', message: refusal.message });
+        options.onLocked?.();
+        break;
+      case 'conflict':
+        persist();
+        update({ phase: 'conflict', conflict: refusal.conflict });
+        break;
+      case 'rebase':
+        rebased = true;
+        base = refusal.currentRevision;
+        persist();
+        update({ phase: 'pending' });
+        void refresh().catch(ignoreRefreshFailure);
+        send();
+        break;
+      case 'invalid': {
+        const { refusedKeys, reported } = refusal;
+        // A refused answer changed again meanwhile is sent again: the new value may be valid.
+        const changedSince = new Set(changedKeys(newer));
+        unsent = withoutKeys(unsent, refusedKeys.filter((key) => !changedSince.has(key)));
+        persist();
+        update({
+          phase: hasChanges(unsent) ? 'pending' : restingPhase(),
+          rejected: [...snapshot.rejected.filter((problem) => !refusedKeys.includes(problem.question)), ...reported],
+        });
+        send();
+        break;
+      }
+      case 'failed':
+        failures += 1;
+        persist();
+        update({ phase: 'failed', message: refusal.message });
+        options.onFailed?.(error);
+        if (refusal.retry) scheduleRetry();
+        break;
     }
     settle();
   }
@@ -364,7 +365,7 @@ export function createSaveStore(options: SaveStoreOptions): SaveStore {
       const taken: string[] = [];
       for (const { question, currentValue, currentComment } of conflict.conflicts) {
         if (choices[question] !== 'theirs') continue;
-        const comment = question + COMMENT_SUFFIX;
+        const comment = commentKey(question);
         taken.push(question, comment);
         if (!isAnswered(currentValue)) cleared.push(question);
         else theirs[question] = currentValue;

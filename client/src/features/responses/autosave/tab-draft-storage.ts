@@ -1,4 +1,4 @@
-import { isAnswered } from '../../../../../server/questionnaire/answered';
+import { isAnswered } from '@core/answered';
 import type { ResponseTarget } from '../../../api/response-keys';
 import type { DraftStorage, StoredDraft } from './draft-storage';
 import { mergeChanges, NO_CHANGES } from './pending-changes';

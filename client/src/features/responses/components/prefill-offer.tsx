@@ -1,5 +1,7 @@
 import { useState } from 'react';
+import type { Model } from 'survey-core';
 import type { Prefill } from '../api/get-prefill';
+import { droppedInWords } from '../survey/prefill-words';
 
 interface PrefillOfferProps {
   prefill: Prefill;
@@ -31,22 +33,29 @@ export function PrefillOffer({ prefill, onUse }: PrefillOfferProps) {
   );
 }
 
-/** Shown once previous answers were carried over: what to do now, and what could not be carried. */
-export function PrefilledNote({ prefill }: { prefill: Prefill }) {
+/** Shown once previous answers were carried over: what to do now, and — in the questionnaire's words — what could not be carried. */
+export function PrefilledNote({ prefill, model }: { prefill: Prefill; model: Model }) {
+  const { answerAnew, noLongerAsked } = droppedInWords(model, prefill.dropped);
   return (
     <div className="notice notice--warning prefilled-note" role="status">
       <p>Prefilled from version {prefill.fromVersion} — review every answer before you submit.</p>
-      {prefill.dropped.length > 0 && (
+      {answerAnew.length > 0 && (
         <>
-          <p>Not carried over, to answer anew:</p>
+          <p>{answerAnew.length === 1 ? 'One question needs' : `${answerAnew.length} questions need`} a new answer:</p>
           <ul>
-            {prefill.dropped.map(({ question, reason }) => (
-              <li key={question}>
-                <code>{question}</code>: {reason}
+            {answerAnew.map(({ key, title, why }) => (
+              <li key={key}>
+                {title} — {why}
               </li>
             ))}
           </ul>
         </>
+      )}
+      {noLongerAsked > 0 && (
+        <p>
+          {noLongerAsked === 1 ? 'One earlier answer was' : `${noLongerAsked} earlier answers were`} left out: this version no
+          longer asks {noLongerAsked === 1 ? 'its question' : 'their questions'}.
+        </p>
       )}
     </div>
   );

@@ -122,7 +122,7 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
         )}
         {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} onUse={startFromPrefill} />}
         {mayPrefill && prefill.isError && <PrefillFailed onRetry={() => void prefill.refetch()} isRetrying={prefill.isFetching} />}
-        {prefilled && <PrefilledNote prefill={prefilled} />}
+        {prefilled && <PrefilledNote prefill={prefilled} model={model} />}
         <div className="response-toolbar">
           {store && save && (editable || save.phase === 'locked') && <SaveStatus snapshot={save} titleOf={titleOf} onRetry={store.retry} />}
           <LocaleSelect model={model} />

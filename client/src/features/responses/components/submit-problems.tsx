@@ -2,6 +2,7 @@ import { useEffect, useId, useRef } from 'react';
 import type { Model } from 'survey-core';
 import type { AnswerProblem } from '../api/response-errors';
 import { questionOfKey, questionTitle } from '../survey/question-names';
+import { focusQuestionField, problemInWords } from '../survey/submit-check';
 
 interface SubmitProblemsProps {
   problems: readonly AnswerProblem[];
@@ -10,7 +11,7 @@ interface SubmitProblemsProps {
 
 /**
  * Why the reply could not be submitted: every missing or invalid answer, each a button that
- * opens its page and puts the focus on it. The list takes the focus when it appears; the
+ * opens its page and puts the keyboard focus in its field. The list takes the focus when it appears; the
  * questions show their message too.
  */
 export function SubmitProblems({ problems, model }: SubmitProblemsProps) {
@@ -19,7 +20,12 @@ export function SubmitProblems({ problems, model }: SubmitProblemsProps) {
 
   useEffect(() => {
     ref.current?.focus();
-    for (const { question, message } of problems) model.getQuestionByName(questionOfKey(model, question))?.addError(message);
+    for (const { question, message } of problems) {
+      const name = questionOfKey(model, question);
+      const shown = model.getQuestionByName(name);
+      // The browser's check has marked what it found; what only the server found is added to its question.
+      if (shown && shown.errors.length === 0) shown.addError(problemInWords(model, name, message));
+    }
   }, [problems, model]);
 
   const count = problems.length;
@@ -32,8 +38,8 @@ export function SubmitProblems({ problems, model }: SubmitProblemsProps) {
       <ul className="submit-problems__list">
         {problems.map(({ question, message }, index) => (
           <li key={`${question}-${index}`}>
-            <button type="button" className="link-button" onClick={() => model.focusQuestion(questionOfKey(model, question))}>
-              {questionTitle(model, question)} — {message}
+            <button type="button" className="link-button" onClick={() => focusQuestionField(model, questionOfKey(model, question))}>
+              {questionTitle(model, question)} — {problemInWords(model, questionOfKey(model, question), message)}
             </button>
           </li>
         ))}

@@ -1,24 +1,40 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import type { Model } from 'survey-core';
 import { responseQueryKey, versionResponsesQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { isApiError } from '../../../lib/api-client';
 import type { ResponseDetail } from '../api/get-response';
 import { answerProblemsOf, editConflictOf, type AnswerProblem } from '../api/response-errors';
 import { submitResponse } from '../api/submit-response';
 import type { SaveStore } from '../autosave/save-store';
+import { submitCheck } from '../survey/submit-check';
 
 const NOT_SAVED = 'Your latest changes are not saved yet, so the reply was not submitted. Submit again once they are saved.';
 
 /**
- * Submitting: first every change is saved, then the reply is submitted at the revision saved.
+ * Submitting: first every change is saved and the answers checked (`check`, before the delegate
+ * is asked to confirm), then the reply is submitted at the revision saved.
  * If someone saved in between (409), the reply is loaded again and submitted once more. Missing
  * or invalid answers come back as `problems`; on success the cached reply turns submitted, which
  * makes the page read-only.
  */
-export function useSubmitReply(target: ResponseTarget, store: SaveStore) {
+export function useSubmitReply(target: ResponseTarget, store: SaveStore, model: Model) {
   const queryClient = useQueryClient();
   const [problems, setProblems] = useState<AnswerProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
+
+  /** True when the reply can be submitted: every change saved, and nothing the check finds. */
+  async function check(): Promise<boolean> {
+    setProblems(null);
+    setError(null);
+    if (!(await store.flush())) {
+      setError(NOT_SAVED);
+      return false;
+    }
+    const found = submitCheck(model);
+    if (found.length > 0) setProblems(found);
+    return found.length === 0;
+  }
 
   async function submit() {
     setProblems(null);
@@ -43,5 +59,5 @@ export function useSubmitReply(target: ResponseTarget, store: SaveStore) {
     }
   }
 
-  return { submit, problems, error };
+  return { check, submit, problems, error };
 }

@@ -1,6 +1,6 @@
 import type { Model } from 'survey-core';
 // The server's rule itself (a pure module), so the bar and the server's percentages cannot drift apart.
-import { countProgress, takesAnswer, type Progress } from '../../../../../server/questionnaire/progress-count';
+import { countProgress, takesAnswer, type Progress } from '@core/progress-count';
 
 /**
  * How much is answered, by the server's rule (server/questionnaire/progress-count.ts) over the

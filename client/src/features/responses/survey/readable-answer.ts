@@ -1,5 +1,5 @@
 import type { Model } from 'survey-core';
-import { isAnswered } from '../../../../../server/questionnaire/answered';
+import { isAnswered } from '@core/answered';
 
 /**
  * An answer as a line of text for the delegate: choice labels instead of codes (through the

@@ -7,21 +7,26 @@ import { SurveyCard } from './survey-card';
 interface QuestionnairesPageProps {
   /** Each version's replies too, one row per member state: for everyone but delegates, who have their home page. */
   showReplies: boolean;
+  /** Publish versions, open and close rounds: administrators. */
+  manage?: boolean;
 }
 
-export function QuestionnairesPage({ showReplies }: QuestionnairesPageProps) {
-  const lead = showReplies
+export function QuestionnairesPage({ showReplies, manage = false }: QuestionnairesPageProps) {
+  const lead = manage
     ? "Every published version of each questionnaire, with each member state's reply to it. " +
-      'Open a version to read its questions, or a reply to read it.'
-    : 'Every published version of each questionnaire. Open a version to read its questions.';
+      'Publish a new version from its SurveyJS file, and open or close a version’s round.'
+    : showReplies
+      ? "Every published version of each questionnaire, with each member state's reply to it. " +
+        'Open a version to read its questions, or a reply to read it.'
+      : 'Every published version of each questionnaire. Open a version to read its questions.';
   return (
     <Page title="Questionnaires" lead={lead}>
-      <SurveyList showReplies={showReplies} />
+      <SurveyList showReplies={showReplies} manage={manage} />
     </Page>
   );
 }
 
-function SurveyList({ showReplies }: QuestionnairesPageProps) {
+function SurveyList({ showReplies, manage }: QuestionnairesPageProps) {
   const surveys = useSurveys();
 
   const view = queryView(surveys, {
@@ -40,7 +45,7 @@ function SurveyList({ showReplies }: QuestionnairesPageProps) {
     <ul className="card-list">
       {view.data.map((survey) => (
         <li key={survey.id}>
-          <SurveyCard survey={survey} showReplies={showReplies} />
+          <SurveyCard survey={survey} showReplies={showReplies} manage={manage} />
         </li>
       ))}
     </ul>
