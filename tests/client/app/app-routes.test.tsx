@@ -36,7 +36,7 @@ describe('the application', () => {
     stubSignedIn(delegateUser);
     const { router } = renderApp('/');
 
-    expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: "Your member state's questionnaires" })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/');
   });
 

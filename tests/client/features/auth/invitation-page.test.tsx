@@ -59,7 +59,7 @@ describe('Invitation page', () => {
     await fillIn({ name: 'Dora Delegate', password: 'tallinn harbour 1991', confirmation: 'tallinn harbour 1991' });
     await userEvent.click(createButton());
 
-    expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: "Your member state's questionnaires" })).toBeTruthy();
     expect(router.state.location.pathname).toBe('/');
     expect(bodyOf(sent(requests, ACCEPT)[0])).toEqual({ name: 'Dora Delegate', password: 'tallinn harbour 1991' });
     expect(within(screen.getByRole('banner')).getByRole('button', { name: /Dora Delegate/ })).toBeTruthy();

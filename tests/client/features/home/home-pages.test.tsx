@@ -29,7 +29,7 @@ describe('Home page', () => {
   it("gives a delegate their country's questionnaires, open rounds first, each with its reply and its questions", async () => {
     renderHome(delegateUser);
 
-    expect(await screen.findByRole('heading', { level: 1, name: "Your country's questionnaires" })).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: "Your member state's questionnaires" })).toBeTruthy();
     expect(await screen.findByText(/for Estonia,/)).toBeTruthy();
     const items = await screen.findAllByRole('region');
     expect(items.map((item) => within(item).getByRole('heading').textContent)).toEqual([

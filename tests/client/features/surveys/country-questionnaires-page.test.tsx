@@ -139,7 +139,7 @@ describe("A delegate's questionnaires", () => {
   it('no longer says the questionnaires are only there to be read', () => {
     renderPage();
 
-    expect(screen.getByText(/each with your country's reply/)).toBeTruthy();
+    expect(screen.getByText(/each with your member state's reply/)).toBeTruthy();
     expect(screen.queryByText(/Open one to read its questions/)).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ export function CountryQuestionnairesPage({ memberState }: { memberState: string
   const stateName = useMemberStateName(memberState);
   return (
     <Page
-      title="Your country's questionnaires"
-      lead={`The questionnaires ${stateName ? `for ${stateName}` : 'of your member state'}, open rounds first, each with your country's reply: its status, how much is answered and the last change.`}
+      title="Your member state's questionnaires"
+      lead={`The questionnaires ${stateName ? `for ${stateName}` : 'of your member state'}, open rounds first, each with your member state's reply: its status, how much is answered and the last change.`}
     >
       <Questionnaires memberState={memberState} />
     </Page>
