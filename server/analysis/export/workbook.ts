@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { PassThrough, type Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
 import { CODEBOOK_COLUMNS, codebookRows, wideColumnsFor, WIDE_RESPONSE_COLUMNS } from '../../questionnaire/index.js';
@@ -37,14 +37,22 @@ export type WorkbookPlan = {
 type Cell = TypedCell | Date;
 
 /**
+ * exceljs is loaded when the first workbook is asked for, not at start-up: importing it took
+ * about 0.3 s of every start (bench/BENCHMARKS.md, Start-up), for a download few people make.
+ */
+let excelModule: Promise<typeof ExcelJS> | undefined;
+const loadExcel = () => (excelModule ??= import('exceljs').then((module) => module.default));
+
+/**
  * The workbook as a stream. The snapshot is opened before the first byte, so that a failure
  * to get one is an error answer; the sheets are then written as the client reads. A client
  * that leaves stops the writing and ends the transaction.
  */
 export async function workbookFromSnapshot(db: Kysely<Database>, plan: WorkbookPlan, options: CursorOptions = {}): Promise<Readable> {
+  const excel = await loadExcel();
   const snapshot = await openSnapshot(db);
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const workbook = new excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   void (async () => {
     try {
       await writeSheets(snapshot, workbook, plan, out, options);
