@@ -16,7 +16,9 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
         summary: 'Liveness and database reachability, for load balancers and orchestrators',
         response: {
           200: Type.Object({ status: Type.Literal('ok'), database: Type.Literal('ok') }),
-          503: Type.Object({ status: Type.Literal('unavailable'), database: Type.Literal('unreachable') }),
+          // The database unreachable, or the instance over capacity (load shedding's SERVER_BUSY):
+          // either way a load balancer should send the next request elsewhere for a while.
+          503: Type.Union([Type.Object({ status: Type.Literal('unavailable'), database: Type.Literal('unreachable') }), Type.Ref('ErrorResponse')]),
         },
       },
     },

@@ -33,6 +33,14 @@ describe('load shedding', () => {
     expect(busy.statusCode).toBe(503);
     expect(busy.headers['retry-after']).toBe('10');
     expect(busy.json()).toEqual({ error: { code: 'SERVER_BUSY', message: expect.stringContaining('try again') } });
+    // The client's files are not shed (a 503 for a script is a blank page): this app has no built
+    // client, so the asset path gets the ordinary 404 rather than 503; the API is still shed.
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-0a1b2c3d.js' });
+    expect(asset.statusCode).toBe(404);
+    // The health route says so too (it once answered 500: the busy body failed its 503 schema).
+    const health = await app.inject({ method: 'GET', url: '/api/health' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toMatchObject({ error: { code: 'SERVER_BUSY' } });
 
     // Served again once the loop is back under the limit (on a busy machine, a sample or two later).
     let served = 503;
