@@ -13,10 +13,16 @@ import type { PersonChanges, PersonSummary, UsersService } from './users.js';
 export function createAccountChanges(deps: { db: Kysely<Database>; users: UsersService; sessions: SessionsService; audit: AuditService }) {
   const { db, users, sessions, audit } = deps;
 
-  /** Name, role or member state. A new role or state ends the person's sessions: old sessions must not keep the old reach. */
+  /**
+   * Name, role or member state, each change audited with before and after. A new role or state
+   * ends the person's sessions: old sessions must not keep the old reach.
+   */
   async function update(id: string, changes: PersonChanges, by: AuditContext): Promise<PersonSummary> {
     return db.transaction().execute(async (trx) => {
       const { before, after } = await users.update(id, changes, trx);
+      if (before.name !== after.name) {
+        await audit.record({ ...by, action: 'user.renamed', target: after.email, details: { from: before.name, to: after.name } }, trx);
+      }
       if (before.role !== after.role || before.memberState !== after.memberState) {
         await audit.record(
           {

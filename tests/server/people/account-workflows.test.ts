@@ -31,6 +31,18 @@ describe('account workflows', () => {
     ]);
   });
 
+  it('a change of name is audited with before and after, and keeps the sessions', async () => {
+    const person = await createPerson(app, 'analyst');
+    const session = await signIn(app, person.email, TEST_PASSWORD);
+    const res = await admin.inject({ method: 'PATCH', url: `/api/users/${person.id}`, payload: { name: 'Ilse Renamed' } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect((await me(session)).statusCode).toBe(200);
+    expect((await auditEvents(app, 'user.renamed')).filter((e) => e.target === person.email)).toEqual([
+      expect.objectContaining({ actorEmail: admin.user.email, details: { from: person.name, to: 'Ilse Renamed' } }),
+    ]);
+    expect((await auditEvents(app, 'user.role_changed')).filter((e) => e.target === person.email)).toEqual([]);
+  });
+
   it('a role change whose sessions cannot be ended changes nothing', async () => {
     const person = await createPerson(app, 'analyst');
     const session = await signIn(app, person.email, TEST_PASSWORD);

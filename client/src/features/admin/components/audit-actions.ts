@@ -23,6 +23,7 @@ export const AUDIT_ACTION_GROUPS: ReadonlyArray<{ label: string; actions: Readon
       ['invitation.accepted', 'Invitation accepted'],
       ['invitation.revoked', 'Invitation withdrawn'],
       ['user.role_changed', 'Role or member state changed'],
+      ['user.renamed', 'Name changed by an administrator'],
       ['user.disabled', 'Account disabled'],
       ['user.enabled', 'Account re-enabled'],
       ['user.sessions_revoked', 'Sessions ended by an administrator'],
