@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { principalOf } from '../auth/plugin.js';
+import { changedBy } from '../auth/plugin.js';
 import { CSV_CONTENT_TYPE, csvStream } from '../analysis/export/csv-encoder.js';
-import { DOWNLOAD_ACTION } from '../analysis/export/download-audit.js';
 import { attachment } from '../analysis/export/file-names.js';
 import { errorResponses, Timestamp } from '../http/schemas.js';
 
@@ -52,7 +51,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
     async (request, reply) => {
       const file = `audit-${new Date().toISOString().slice(0, 10)}.csv`;
       // As every download's event: the file and the filter, so the log says what was taken.
-      await fastify.audit.record({ actor: principalOf(request).user, action: DOWNLOAD_ACTION, target: 'audit.csv', details: { file, filter: request.query }, ip: request.ip });
+      await fastify.audit.recordDownload(changedBy(request), { target: 'audit.csv', file, details: { filter: request.query } });
       const events = fastify.audit.stream(request.query);
       async function* records() {
         yield [['id', 'at', 'actor_email', 'action', 'target', 'ip', 'details']];

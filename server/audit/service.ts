@@ -20,6 +20,19 @@ export interface AuditEntry {
   readonly ip?: string | null;
 }
 
+/**
+ * The audit action of every download — the analysis files, a reply's audit and the audit log's
+ * own CSV — so that one filter of the audit log lists them all.
+ */
+export const DOWNLOAD_ACTION = 'export.downloaded';
+
+/** A file handed out: what it is about, its name, and what it holds (the filter, the counts). */
+export interface Download {
+  readonly target: string;
+  readonly file: string;
+  readonly details: Record<string, unknown>;
+}
+
 export interface AuditEventRow {
   id: string;
   at: Date;
@@ -38,21 +51,31 @@ export interface AuditFilter {
   readonly limit?: number;
 }
 
+/**
+ * The row an entry is stored as: `record` writes it, and a workflow that writes its event in the
+ * same statement as its change (responses/lifecycle-statements.ts) inserts these values.
+ */
+export function auditEventValues(entry: AuditEntry) {
+  return {
+    actor_id: entry.actor?.id ?? null,
+    actor_email: entry.actor?.email ?? null,
+    action: entry.action,
+    target: entry.target ?? null,
+    details: JSON.stringify(entry.details ?? {}),
+    ip: entry.ip ?? null,
+  };
+}
+
 /** The append-only record of who did what: sign-ins, invitations, role and status changes, exports. */
 export function createAuditService(db: Kysely<Database>) {
   /** Pass the transaction when the event belongs to a change, so both commit or neither. */
   async function record(entry: AuditEntry, executor: Kysely<Database> = db): Promise<void> {
-    await executor
-      .insertInto('audit_events')
-      .values({
-        actor_id: entry.actor?.id ?? null,
-        actor_email: entry.actor?.email ?? null,
-        action: entry.action,
-        target: entry.target ?? null,
-        details: JSON.stringify(entry.details ?? {}),
-        ip: entry.ip ?? null,
-      })
-      .execute();
+    await executor.insertInto('audit_events').values(auditEventValues(entry)).execute();
+  }
+
+  /** Who fetched which file with which filter: written before the first byte goes out. */
+  function recordDownload(by: AuditContext, download: Download): Promise<void> {
+    return record({ ...by, action: DOWNLOAD_ACTION, target: download.target, details: { file: download.file, ...download.details } });
   }
 
   function query(filter: AuditFilter) {
@@ -81,7 +104,7 @@ export function createAuditService(db: Kysely<Database>) {
     }
   }
 
-  return { record, list, stream };
+  return { record, recordDownload, list, stream };
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;

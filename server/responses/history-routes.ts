@@ -2,9 +2,8 @@ import type { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { CSV_CONTENT_TYPE, csvStream } from '../analysis/export/csv-encoder.js';
-import { DOWNLOAD_ACTION } from '../analysis/export/download-audit.js';
 import { attachment } from '../analysis/export/file-names.js';
-import { principalOf } from '../auth/plugin.js';
+import { changedBy } from '../auth/plugin.js';
 import { ROLES } from '../auth/roles.js';
 import { errorResponses } from '../http/schemas.js';
 import { auditFileName } from './audit-csv.js';
@@ -117,12 +116,10 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       const target = targetOf(request.params);
       const { revisions, records } = await history.auditCsv(target);
       const file = auditFileName(target, new Date());
-      await fastify.audit.record({
-        actor: principalOf(request).user,
-        action: DOWNLOAD_ACTION,
+      await fastify.audit.recordDownload(changedBy(request), {
         target: auditTarget(target),
-        details: { file, surveyId: target.surveyId, version: target.version, memberState: target.memberState, revisions },
-        ip: request.ip,
+        file,
+        details: { surveyId: target.surveyId, version: target.version, memberState: target.memberState, revisions },
       });
       return sendCsv(reply, file, csvStream(records));
     },

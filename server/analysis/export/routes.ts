@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { principalOf } from '../../auth/plugin.js';
+import { changedBy, principalOf } from '../../auth/plugin.js';
 import { errorResponses } from '../../http/schemas.js';
 import { localizeCatalogue, selectVariables } from '../../questionnaire/index.js';
 import { describeFilter, personalDataPermission, resolveAnalysisFilter, variableSelection } from '../analysis-filter.js';
@@ -14,7 +14,6 @@ import { codebookRecords } from './codebook-csv.js';
 import { comparisonRecords } from './comparison-csv.js';
 import { CSV_CONTENT_TYPE, csvStream } from './csv-encoder.js';
 import type { ExportContext } from './export-context.js';
-import { DOWNLOAD_ACTION } from './download-audit.js';
 import { attachment, exportFileName, type ExportKind } from './file-names.js';
 import { responsesRecords } from './responses-csv.js';
 import { roundsRecords } from './rounds-csv.js';
@@ -44,10 +43,6 @@ const CSV_NOTE = 'UTF-8 with BOM, CRLF, RFC 4180 quoting; a cell starting with =
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { analysis, audit, db } = fastify;
 
-  async function record(request: FastifyRequest, target: string, file: string, details: Record<string, unknown>): Promise<void> {
-    await audit.record({ actor: principalOf(request).user, action: DOWNLOAD_ACTION, target, details: { file, ...details }, ip: request.ip });
-  }
-
   /** Prepared as the JSON routes prepare (analysis/service.ts): the same checks in the same order. */
   async function contextFor(target: VersionTarget, query: AnalysisQuery): Promise<ExportContext> {
     const { questionnaire, filter, catalogue } = await analysis.prepare(target, query);
@@ -56,10 +51,10 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
 
   async function versionDownload(request: FastifyRequest, reply: FastifyReply, what: ExportKind, context: ExportContext, extra: Record<string, unknown>, open: () => Promise<Readable>) {
     const file = exportFileName({ surveyId: context.surveyId, versions: context, what, audience: context.filter.audience, at: new Date() });
-    await record(request, `${context.surveyId}/${context.version}`, file, {
-      surveyId: context.surveyId,
-      version: context.version,
-      filter: { ...describeFilter(context.filter), ...extra },
+    await audit.recordDownload(changedBy(request), {
+      target: `${context.surveyId}/${context.version}`,
+      file,
+      details: { surveyId: context.surveyId, version: context.version, filter: { ...describeFilter(context.filter), ...extra } },
     });
     return send(reply, file, what.kind === 'workbook' ? WORKBOOK_CONTENT_TYPE : CSV_CONTENT_TYPE, await open());
   }
@@ -194,11 +189,15 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       const rounds = await analysis.rounds(surveyId, { from, to }, query, { user: principalOf(request).user, ip: request.ip });
       const audience = query.for ?? 'analysis';
       const file = exportFileName({ surveyId, versions: { from, to }, what: { kind: 'rounds' }, audience, at: new Date() });
-      await record(request, `${surveyId}/${from}-${to}`, file, {
-        surveyId,
-        from,
-        to,
-        filter: { status: query.status ?? null, questions: query.questions ?? null, table: query.table ?? null, locale: query.locale ?? null, personal: query.personal ?? 'exclude', for: audience, values },
+      await audit.recordDownload(changedBy(request), {
+        target: `${surveyId}/${from}-${to}`,
+        file,
+        details: {
+          surveyId,
+          from,
+          to,
+          filter: { status: query.status ?? null, questions: query.questions ?? null, table: query.table ?? null, locale: query.locale ?? null, personal: query.personal ?? 'exclude', for: audience, values },
+        },
       });
       return send(reply, file, CSV_CONTENT_TYPE, csvStream(roundsRecords(rounds, values)));
     },
