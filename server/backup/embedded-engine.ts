@@ -5,6 +5,7 @@ import { lockDataDir } from '../db/data-dir-lock.js';
 import { openEmbeddedDatabase } from '../db/embedded.js';
 import { BackupError, writeAtomically } from './backup-file.js';
 import { holdsData, refusalToOverwrite } from './has-data.js';
+import { refuseNewerSchema } from './schema-version.js';
 
 /** The lock file lives in the data directory, so it is in every dump; a restored copy must not inherit it. */
 const LOCK_FILE = 'server.lock';
@@ -68,6 +69,7 @@ async function loadInto(dataDir: string, file: string): Promise<void> {
   try {
     // Proof that what was loaded is a database of this application, not just any tarball.
     await holdsData((text) => pglite.query(text));
+    refuseNewerSchema(file, (await pglite.query<{ name: string }>('select name from kysely_migration')).rows.map((row) => row.name));
     await pglite.exec('checkpoint');
   } finally {
     await pglite.close();

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildApp } from '../../../server/app.js';
 import type { DatabaseConfig } from '../../../server/config.js';
@@ -126,6 +127,28 @@ describe(`backup and restore (${info.engine} engine)`, () => {
     await expect(signIn(replaced, newcomer.user.email, TEST_PASSWORD)).rejects.toThrow(/401/);
     const estonia = await signInNamed(replaced, 'consultant', null, 'Check');
     expect(expectStatus(await estonia.inject({ method: 'GET', url: responsesPath(1, 'EE') }), 200).data).toMatchObject({ shelter_places: 7 });
+  }, RESTORE_TIMEOUT_MS);
+
+  it('refuses a backup made by a newer version of the platform (a migration this one does not know), changing nothing', async () => {
+    const original = await buildTestApp();
+    apps.push(original);
+    await fill(original);
+    const future = '9999-01-01-001-from-a-newer-version';
+    await sql`insert into kysely_migration (name, timestamp) values (${future}, ${new Date().toISOString()})`.execute(original.db);
+    const source = configOf(original).database;
+    if (source.kind === 'embedded') await closeApp(original);
+    const file = path.join(info.scratchDir, `backup-${randomBytes(4).toString('hex')}.dump`);
+    await runBackupCommand('backup', source, file, false);
+
+    const target = await freshDatabase();
+    await expect(runBackupCommand('restore', target, file, false)).rejects.toThrow(new RegExp(`newer version of the platform.*${future}`));
+    // Nothing was restored: the target is still without the platform's tables.
+    if (target.kind === 'embedded') {
+      expect(fs.existsSync(path.join(target.dataDir, 'PG_VERSION'))).toBe(false);
+    } else {
+      const app = await openApp(target);
+      expect((await sql<{ found: string | null }>`select to_regclass('public.users') as found`.execute(app.db)).rows[0]?.found).toBeNull();
+    }
   }, RESTORE_TIMEOUT_MS);
 
   it('names the mistake when the file is not a backup of this engine', async () => {
