@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 import { CORE_ALIAS } from './vite.config.js';
 
@@ -7,8 +8,14 @@ import { CORE_ALIAS } from './vite.config.js';
 // suite when TEST_DATABASE_URL is set, rather than reported as skipped on the embedded engine.
 const onServer = Boolean(process.env.TEST_DATABASE_URL);
 
+// Vitest's default is one worker per core but one, which on a 2-core machine runs the files one
+// by one while the other core mostly waits with them — on the database server, on child
+// processes, on timers. Two workers at least (measured: see the note in .ci/run).
+const maxWorkers = Math.max(os.availableParallelism() - 1, 2);
+
 export default defineConfig({
   test: {
+    maxWorkers,
     projects: [
       {
         test: {
