@@ -1,10 +1,9 @@
 import type { Kysely, Transaction } from 'kysely';
-import type { SessionUser } from '../auth/principal.js';
-import type { Database, ResponseStatus, RevisionKind, SurveyVersionStatus } from '../db/schema.js';
+import type { Database, ResponseStatus, SurveyVersionStatus } from '../db/schema.js';
 import { notFound } from '../http/errors.js';
 import { isTargetResponse, type ResponseTarget } from './target.js';
 
-/** Reading and locking a response row and its version, and appending a status change's revision. */
+/** Reading and locking a response row and its version. */
 
 export interface ResponseRow {
   id: string;
@@ -39,34 +38,8 @@ export async function lockVersionStatus(trx: Transaction<Database>, target: Resp
     .where('version', '=', target.version)
     .forShare()
     .executeTakeFirst();
-  if (!row) throw notFound('SURVEY_VERSION_NOT_FOUND', 'There is no such questionnaire version.');
+  if (!row) throw versionNotFound();
   return row.status;
 }
 
-/** A status change's revision: always a snapshot of the whole data (see revision-snapshots.ts). */
-export async function appendRevision(
-  trx: Transaction<Database>,
-  revision: {
-    responseId: string;
-    revision: number;
-    status: ResponseStatus;
-    data: Readonly<Record<string, unknown>>;
-    changed: readonly string[];
-    author: SessionUser;
-    kind: RevisionKind;
-  },
-): Promise<void> {
-  await trx
-    .insertInto('response_revisions')
-    .values({
-      response_id: revision.responseId,
-      revision: revision.revision,
-      status: revision.status,
-      data: JSON.stringify(revision.data),
-      changed: [...revision.changed],
-      author: revision.author.id,
-      author_name: revision.author.name,
-      kind: revision.kind,
-    })
-    .execute();
-}
+export const versionNotFound = () => notFound('SURVEY_VERSION_NOT_FOUND', 'There is no such questionnaire version.');

@@ -9,7 +9,8 @@ import { lockResponse, lockVersionStatus } from './response-rows.js';
 import { OPEN_VERSION, saveLockReason } from './save-conditions.js';
 import { firstSaveOf, laterRevisions, lockForSave, saveAtBase, saveAtBaseOf, startWithSave, writeSave, type SaveView } from './save-statements.js';
 import { getMemberState, type Actor, type ResponseTarget } from './target.js';
-import type { ResponsesDeps, ShownStatus } from './service.js';
+import type { SaveResult } from './schemas.js';
+import type { ResponsesDeps } from './service.js';
 
 export interface SaveRequest {
   baseRevision: number;
@@ -17,11 +18,8 @@ export interface SaveRequest {
   unset?: string[] | undefined;
 }
 
-export interface SaveResult {
-  revision: number;
-  status: ShownStatus;
-  mergedFrom?: number;
-}
+/** The shape of the contract's answer (schemas.ts). */
+export type { SaveResult } from './schemas.js';
 
 /** What to answer, and the change to write when there is one. */
 interface Decision {

@@ -49,9 +49,11 @@ export async function resolveTarget(db: Kysely<Database>, questionnaires: Questi
 
 export async function getMemberState(db: Kysely<Database>, code: string): Promise<ResolvedTarget['state']> {
   const state = await db.selectFrom('member_states').select(['code', 'name', 'active']).where('code', '=', code).executeTakeFirst();
-  if (!state) throw notFound('MEMBER_STATE_NOT_FOUND', 'There is no member state with this code.');
+  if (!state) throw memberStateNotFound();
   return state;
 }
+
+export const memberStateNotFound = () => notFound('MEMBER_STATE_NOT_FOUND', 'There is no member state with this code.');
 
 /** How the audit trail names a response. */
 export const auditTarget = (target: ResponseTarget) => `${target.surveyId}/${target.version}/${target.memberState}`;

@@ -1,8 +1,9 @@
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { buildTestApp, configOf } from '../../helpers/build-test-app.js';
+import { buildTestApp } from '../../helpers/build-test-app.js';
 import { signInAs } from '../../helpers/people.js';
+import { connectBeside, untilASessionWaitsForALock as untilWaiting } from './lock-waits.js';
 import { expectStatus, read, revisionsOf, save, SURVEY } from './support.js';
 
 /**
@@ -17,10 +18,7 @@ describe('closing a version while a save runs (PostgreSQL server)', () => {
   let closer: pg.Client;
   beforeAll(async () => {
     app = await buildTestApp();
-    const database = configOf(app).database;
-    if (database.kind !== 'server') throw new Error('a PostgreSQL server database was expected');
-    closer = new pg.Client({ connectionString: database.url });
-    await closer.connect();
+    closer = await connectBeside(app);
   });
   afterAll(async () => {
     await closer.end();
@@ -28,16 +26,7 @@ describe('closing a version while a save runs (PostgreSQL server)', () => {
   });
 
   /** Until some session waits for a lock: the save has reached the version row. */
-  async function untilASessionWaitsForALock(): Promise<void> {
-    for (let attempt = 0; attempt < 200; attempt++) {
-      const { rows } = await closer.query<{ waiting: number }>(
-        `select count(*)::int as waiting from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
-      );
-      if (rows[0]!.waiting > 0) return;
-      await new Promise((resolve) => setTimeout(resolve, 10));
-    }
-    throw new Error('no save waited for the close');
-  }
+  const untilASessionWaitsForALock = () => untilWaiting(closer, 'save');
 
   for (const [how, baseRevision] of [
     ['at the current revision (one statement)', 1],

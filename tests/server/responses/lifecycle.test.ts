@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildTestApp } from '../../helpers/build-test-app.js';
 import { signInAs, type Caller } from '../../helpers/people.js';
-import { complete, expectStatus, read, responsesPath, revisionsOf, save, signInNamed } from './support.js';
+import { complete, expectStatus, postStep, read, responsesPath, revisionsOf, save, signInNamed } from './support.js';
 
 describe('the response lifecycle', () => {
   let app: FastifyInstance;
@@ -17,8 +17,6 @@ describe('the response lifecycle', () => {
   });
   afterAll(() => app.close());
 
-  const post = (caller: Caller, state: string, action: string, payload?: object, version = 1) =>
-    caller.inject({ method: 'POST', url: responsesPath(version, state, `/${action}`), ...(payload ? { payload } : {}) });
 
   it('goes draft → submitted → returned (with a comment) → submitted → accepted (locked) → reopened', async () => {
     const delegate = await signInNamed(app, 'delegate', 'EE', 'Eeva Delegate');
@@ -27,7 +25,7 @@ describe('the response lifecycle', () => {
 
     // A first save of most answers; two required ones are still missing.
     expect(expectStatus(await save(delegate, 'EE', { baseRevision: 0, set: rest }), 200)).toEqual({ revision: 1, status: 'draft' });
-    const missing = expectStatus(await post(delegate, 'EE', 'submit', { revision: 1 }), 422, 'VALIDATION_FAILED');
+    const missing = expectStatus(await postStep(delegate, 'EE', 'submit', { revision: 1 }), 422, 'VALIDATION_FAILED');
     expect(missing.error.details).toEqual(
       expect.arrayContaining([
         { question: 'consent_publish', message: expect.any(String) },
@@ -41,21 +39,21 @@ describe('the response lifecycle', () => {
     expect(draft).toMatchObject({ status: 'draft', revision: 2, data: answers, progress: 1, updatedBy: 'Eeva Delegate', submittedAt: null });
 
     // A stale revision does not submit; the current one does.
-    expect(expectStatus(await post(delegate, 'EE', 'submit', { revision: 1 }), 409, 'EDIT_CONFLICT').error.details.currentRevision).toBe(2);
-    expect(expectStatus(await post(delegate, 'EE', 'submit', { revision: 2 }), 200)).toEqual({ revision: 3, status: 'submitted' });
+    expect(expectStatus(await postStep(delegate, 'EE', 'submit', { revision: 1 }), 409, 'EDIT_CONFLICT').error.details.currentRevision).toBe(2);
+    expect(expectStatus(await postStep(delegate, 'EE', 'submit', { revision: 2 }), 200)).toEqual({ revision: 3, status: 'submitted' });
     expect((await read(delegate, 'EE')).submittedAt).not.toBeNull();
-    expectStatus(await post(delegate, 'EE', 'submit', { revision: 3 }), 409, 'INVALID_TRANSITION');
+    expectStatus(await postStep(delegate, 'EE', 'submit', { revision: 3 }), 409, 'INVALID_TRANSITION');
 
     // Submitted: locked for the delegates.
     expectStatus(await save(delegate, 'EE', { baseRevision: 3, set: { ngo_input: 'no' } }), 409, 'RESPONSE_LOCKED');
 
     // Only consultants return, with a message that is not blank.
-    expectStatus(await post(delegate, 'EE', 'return', { message: 'please fix' }), 403, 'FORBIDDEN');
-    expectStatus(await post(admin, 'EE', 'return', { message: 'please fix' }), 403, 'FORBIDDEN');
-    expectStatus(await post(consultant, 'EE', 'return', { message: '   ' }), 422);
-    expectStatus(await post(consultant, 'EE', 'return', { message: 'x'.repeat(5001) }), 422);
-    expectStatus(await post(consultant, 'EE', 'return', {}), 400);
-    expect(expectStatus(await post(consultant, 'EE', 'return', { message: '  Please give the number of shelter places.  ' }), 200)).toEqual({
+    expectStatus(await postStep(delegate, 'EE', 'return', { message: 'please fix' }), 403, 'FORBIDDEN');
+    expectStatus(await postStep(admin, 'EE', 'return', { message: 'please fix' }), 403, 'FORBIDDEN');
+    expectStatus(await postStep(consultant, 'EE', 'return', { message: '   ' }), 422);
+    expectStatus(await postStep(consultant, 'EE', 'return', { message: 'x'.repeat(5001) }), 422);
+    expectStatus(await postStep(consultant, 'EE', 'return', {}), 400);
+    expect(expectStatus(await postStep(consultant, 'EE', 'return', { message: '  Please give the number of shelter places.  ' }), 200)).toEqual({
       revision: 4,
       status: 'returned',
     });
@@ -66,28 +64,28 @@ describe('the response lifecycle', () => {
 
     // Saving a returned response keeps it returned.
     expect(expectStatus(await save(delegate, 'EE', { baseRevision: 4, set: { shelter_places: 12 } }), 200)).toEqual({ revision: 5, status: 'returned' });
-    expectStatus(await post(consultant, 'EE', 'accept'), 409, 'INVALID_TRANSITION');
-    expect(expectStatus(await post(delegate, 'EE', 'submit', { revision: 5 }), 200)).toEqual({ revision: 6, status: 'submitted' });
+    expectStatus(await postStep(consultant, 'EE', 'accept'), 409, 'INVALID_TRANSITION');
+    expect(expectStatus(await postStep(delegate, 'EE', 'submit', { revision: 5 }), 200)).toEqual({ revision: 6, status: 'submitted' });
 
-    expectStatus(await post(admin, 'EE', 'accept'), 403, 'FORBIDDEN');
-    expect(expectStatus(await post(consultant, 'EE', 'accept'), 200)).toEqual({ revision: 7, status: 'accepted' });
-    expectStatus(await post(consultant, 'EE', 'accept'), 409, 'INVALID_TRANSITION');
-    expectStatus(await post(consultant, 'EE', 'return', { message: 'again' }), 409, 'INVALID_TRANSITION');
+    expectStatus(await postStep(admin, 'EE', 'accept'), 403, 'FORBIDDEN');
+    expect(expectStatus(await postStep(consultant, 'EE', 'accept'), 200)).toEqual({ revision: 7, status: 'accepted' });
+    expectStatus(await postStep(consultant, 'EE', 'accept'), 409, 'INVALID_TRANSITION');
+    expectStatus(await postStep(consultant, 'EE', 'return', { message: 'again' }), 409, 'INVALID_TRANSITION');
 
     // Accepted: locked, and not submittable.
     const locked = expectStatus(await save(delegate, 'EE', { baseRevision: 7, set: { shelter_places: 13 } }), 409, 'RESPONSE_LOCKED');
     expect(locked.error.details).toEqual({ reason: 'accepted' });
-    expectStatus(await post(delegate, 'EE', 'submit', { revision: 7 }), 409, 'INVALID_TRANSITION');
+    expectStatus(await postStep(delegate, 'EE', 'submit', { revision: 7 }), 409, 'INVALID_TRANSITION');
 
     // Reopen: consultants and administrators, with a reason, only from accepted.
-    expectStatus(await post(analyst, 'EE', 'reopen', { reason: 'late correction' }), 403, 'FORBIDDEN');
-    expectStatus(await post(delegate, 'EE', 'reopen', { reason: 'late correction' }), 403, 'FORBIDDEN');
-    expectStatus(await post(admin, 'EE', 'reopen', { reason: '' }), 422);
-    expect(expectStatus(await post(admin, 'EE', 'reopen', { reason: 'The 2008 victim numbers were corrected.' }), 200)).toEqual({
+    expectStatus(await postStep(analyst, 'EE', 'reopen', { reason: 'late correction' }), 403, 'FORBIDDEN');
+    expectStatus(await postStep(delegate, 'EE', 'reopen', { reason: 'late correction' }), 403, 'FORBIDDEN');
+    expectStatus(await postStep(admin, 'EE', 'reopen', { reason: '' }), 422);
+    expect(expectStatus(await postStep(admin, 'EE', 'reopen', { reason: 'The 2008 victim numbers were corrected.' }), 200)).toEqual({
       revision: 8,
       status: 'returned',
     });
-    expectStatus(await post(consultant, 'EE', 'reopen', { reason: 'twice' }), 409, 'INVALID_TRANSITION');
+    expectStatus(await postStep(consultant, 'EE', 'reopen', { reason: 'twice' }), 409, 'INVALID_TRANSITION');
     expectStatus(await save(delegate, 'EE', { baseRevision: 8, set: { shelter_places: 13 } }), 200);
 
     const history = await revisionsOf(consultant, 'EE');
@@ -130,14 +128,14 @@ describe('the response lifecycle', () => {
     for (const version of [1, 2] as const) {
       const delegate = await signInAs(app, 'delegate', 'FI');
       expectStatus(await save(delegate, 'FI', { baseRevision: 0, set: complete(version) }, version), 200);
-      expect(expectStatus(await post(delegate, 'FI', 'submit', { revision: 1 }, version), 200)).toEqual({ revision: 2, status: 'submitted' });
+      expect(expectStatus(await postStep(delegate, 'FI', 'submit', { revision: 1 }, version), 200)).toEqual({ revision: 2, status: 'submitted' });
       expect(await read(consultant, 'FI', version)).toMatchObject({ status: 'submitted', progress: 1, data: complete(version) });
     }
   });
 
   it('refuses to submit a response nobody started, listing the required answers', async () => {
     const delegate = await signInAs(app, 'delegate', 'IS');
-    const refused = expectStatus(await post(delegate, 'IS', 'submit', { revision: 0 }), 422, 'VALIDATION_FAILED');
+    const refused = expectStatus(await postStep(delegate, 'IS', 'submit', { revision: 0 }), 422, 'VALIDATION_FAILED');
     expect(refused.error.details.map((p: { question: string }) => p.question)).toContain('consent_publish');
     expect((await read(delegate, 'IS')).status).toBe('not_started');
   });
@@ -192,7 +190,7 @@ describe('the response lifecycle', () => {
     const textOf = { return: { message: 'Please check.' }, accept: undefined, reopen: { reason: 'A late correction.' } } as const;
     const steps = ['return', 'accept', 'reopen'] as const;
     const refused = async (caller: Caller, step: (typeof steps)[number], status: number, code: string) =>
-      expectStatus(await post(caller, 'LV', step, textOf[step]), status, code);
+      expectStatus(await postStep(caller, 'LV', step, textOf[step]), status, code);
 
     // Nothing to review before the state has a reply.
     for (const step of steps) await refused(consultant, step, 409, 'INVALID_TRANSITION');
@@ -204,7 +202,7 @@ describe('the response lifecycle', () => {
     expect((await read(consultant, 'LV')).status).toBe('draft');
 
     // Submitted: return and accept are the consultant's alone; reopen waits for accepted.
-    expectStatus(await post(delegate, 'LV', 'submit', { revision: 1 }), 200);
+    expectStatus(await postStep(delegate, 'LV', 'submit', { revision: 1 }), 200);
     for (const caller of [delegate, analyst, admin]) {
       await refused(caller, 'return', 403, 'FORBIDDEN');
       await refused(caller, 'accept', 403, 'FORBIDDEN');
@@ -215,18 +213,18 @@ describe('the response lifecycle', () => {
     expect((await read(consultant, 'LV')).status).toBe('submitted');
 
     // Returned: nothing until the delegates submit again.
-    expectStatus(await post(consultant, 'LV', 'return', textOf.return), 200);
+    expectStatus(await postStep(consultant, 'LV', 'return', textOf.return), 200);
     for (const step of steps) await refused(consultant, step, 409, 'INVALID_TRANSITION');
     await refused(admin, 'reopen', 409, 'INVALID_TRANSITION');
     expect((await read(consultant, 'LV')).status).toBe('returned');
 
     // Accepted: only reopen, by a consultant or an administrator.
-    expectStatus(await post(delegate, 'LV', 'submit', { revision: 3 }), 200);
-    expectStatus(await post(consultant, 'LV', 'accept'), 200);
+    expectStatus(await postStep(delegate, 'LV', 'submit', { revision: 3 }), 200);
+    expectStatus(await postStep(consultant, 'LV', 'accept'), 200);
     await refused(consultant, 'return', 409, 'INVALID_TRANSITION');
     await refused(analyst, 'reopen', 403, 'FORBIDDEN');
     await refused(delegate, 'reopen', 403, 'FORBIDDEN');
-    expect(expectStatus(await post(consultant, 'LV', 'reopen', textOf.reopen), 200)).toEqual({ revision: 6, status: 'returned' });
+    expect(expectStatus(await postStep(consultant, 'LV', 'reopen', textOf.reopen), 200)).toEqual({ revision: 6, status: 'returned' });
     expect((await revisionsOf(consultant, 'LV')).map((revision) => revision.kind)).toEqual(['save', 'submit', 'return', 'submit', 'accept', 'reopen']);
   });
 

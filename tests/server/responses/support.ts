@@ -20,6 +20,10 @@ export type SaveBody = { baseRevision: number; set?: Record<string, unknown>; un
 export const save = (caller: Caller, state: string, body: SaveBody, version = 1) =>
   caller.inject({ method: 'PATCH', url: responsesPath(version, state), payload: body });
 
+/** A lifecycle step (submit, return, accept, reopen) through its route. */
+export const postStep = (caller: Caller, state: string, step: string, payload?: object, version = 1) =>
+  caller.inject({ method: 'POST', url: responsesPath(version, state, `/${step}`), ...(payload ? { payload } : {}) });
+
 export const read = async (caller: Caller, state: string, version = 1) => {
   const res = await caller.inject({ method: 'GET', url: responsesPath(version, state) });
   expect(res.statusCode, res.body).toBe(200);
