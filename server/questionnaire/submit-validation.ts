@@ -61,10 +61,16 @@ export function submitValidatorFor(model: Model): SubmitValidator {
     progress: (data) =>
       withData(data, () => {
         const values = objectOrEmpty(data);
+        model.validate(true, false);
         return countProgress(
           answerableVisibleQuestions(model),
           (question) => question.isRequired,
           (question) => (Object.hasOwn(values, question.name) ? values[question.name] : undefined),
+          (question) => {
+            const problems: Problem[] = [];
+            collectErrors(question, question.name, [], problems);
+            return problems.length > 0;
+          },
         );
       }),
   };

@@ -9,7 +9,7 @@ import type { Values } from './conditions.js';
 import { groupRule, visibleQuestions } from './element-rules.js';
 import type { ElementRule } from './element-rules.js';
 import { ownValue } from './question-checks.js';
-import type { RuleContext } from './rule-types.js';
+import type { QuestionRule, RuleContext } from './rule-types.js';
 import { unsupportedProperties } from './supported-properties.js';
 
 /**
@@ -58,8 +58,16 @@ function rulesValidator(pages: readonly ElementRule[], lists: readonly string[])
       return problems;
     },
     progress(data) {
-      const { answers, questions } = visibleAnswers(data);
-      return countProgress(questions, (rule) => rule.isRequired, (rule) => ownValue(answers, rule.name));
+      const { answers, variables, questions } = visibleAnswers(data);
+      // Whether the check reports anything is all the rule needs; its messages are dropped.
+      const hasProblem = (rule: QuestionRule) => {
+        let found = false;
+        rule.check(ownValue(answers, rule.name), { container: answers, variables }, [], () => {
+          found = true;
+        });
+        return found;
+      };
+      return countProgress(questions, (rule) => rule.isRequired, (rule) => ownValue(answers, rule.name), hasProblem);
     },
   };
 }

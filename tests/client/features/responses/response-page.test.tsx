@@ -37,7 +37,7 @@ describe('Reply page', () => {
     expect(await screen.findByRole('heading', { level: 1, name: '2010 follow-up' })).toBeTruthy();
     expect(await screen.findByRole('radio', { name: 'In force' })).toHaveProperty('checked', true);
     expect(screen.getByText('Draft')).toBeTruthy();
-    expect(screen.getByRole('progressbar', { name: '1 of 2 required questions answered' })).toBeTruthy();
+    expect(await screen.findByRole('progressbar', { name: '1 of 2 required questions answered' })).toBeTruthy();
     expect(screen.getByRole('link', { name: 'Revision history' }).getAttribute('href')).toBe(`${REPLY_URL}/history`);
 
     const sections = screen.getByRole('navigation', { name: 'Sections' });
@@ -276,6 +276,46 @@ describe('Reply page', () => {
     expect(within(alert).getAllByRole('button').map((item) => item.textContent)).toEqual(['Contact person — “E-mail address”: Response required.']);
   });
 
+  it('does not count a question as answered while it is in the error list', async () => {
+    const version = structuredClone(twoPageVersion);
+    (version.definition as { pages: Array<{ elements: unknown[] }> }).pages[1]!.elements.push({
+      type: 'multipletext',
+      name: 'contact',
+      title: 'Contact person',
+      isRequired: true,
+      items: [
+        { name: 'name', title: 'Name', isRequired: true },
+        { name: 'email', title: 'E-mail', isRequired: true },
+      ],
+    });
+    stubReplyApi(delegateUser, { version, response: reply({ data: { action_plan: 'in_force', coordinator: 'Police', contact: { name: 'Mari Kask' } } }) });
+    renderApp(REPLY_URL);
+
+    expect(await screen.findByRole('progressbar', { name: '2 of 3 required questions answered' })).toBeTruthy();
+    await user().click(screen.getByRole('button', { name: 'Submit for review' }));
+    const alert = await screen.findByRole('alert', { name: '1 answer needs attention' });
+    expect(within(alert).getAllByRole('button').map((item) => item.textContent)).toEqual(['Contact person — “E-mail”: Response required.']);
+    expect(screen.getByRole('progressbar', { name: '2 of 3 required questions answered' })).toBeTruthy();
+  });
+
+  it('never holds back a reply the server accepts: what another delegate saved meanwhile counts', async () => {
+    const { requests, reply: onServer } = stubReplyApi(delegateUser, { response: reply({ data: { action_plan: 'in_force' } }) });
+    renderApp(REPLY_URL);
+    expect(await screen.findByRole('progressbar', { name: '1 of 2 required questions answered' })).toBeTruthy();
+
+    // Another delegate of Estonia gives the missing answer; this page has not seen it yet.
+    onServer.data = { ...onServer.data, coordinator: 'National Police' };
+    onServer.revision = 4;
+
+    await user().click(screen.getByRole('button', { name: 'Submit for review' }));
+    const confirm = await screen.findByRole('group', { name: /Every required answer is given/ });
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('progressbar', { name: '2 of 2 required questions answered' })).toBeTruthy();
+    await user().click(within(confirm).getByRole('button', { name: 'Submit' }));
+    await screen.findByText(/^Submitted on /);
+    expect(bodyOf(sent(requests, SUBMIT)[0])).toEqual({ revision: 4 });
+  });
+
   it('saves what waits before submitting, then shows the reply read-only with a banner', async () => {
     const { requests } = stubReplyApi(delegateUser, { response: reply({ data: { coordinator: 'National Police' } }) });
     renderApp(REPLY_URL);
@@ -332,8 +372,8 @@ describe('Reply page', () => {
     expect(screen.queryByRole('button', { name: /Start from our previous answers/ })).toBeNull();
   });
 
-  it('offers no previous answers once the reply has been saved', async () => {
-    const { requests } = stubReplyApi(delegateUser);
+  it('offers no previous answers once the reply has been submitted', async () => {
+    const { requests } = stubReplyApi(delegateUser, { response: reply({ status: 'submitted', submittedAt: '2025-03-02T10:00:00Z' }) });
     renderApp(REPLY_URL);
 
     await screen.findByRole('radio', { name: 'In force' });

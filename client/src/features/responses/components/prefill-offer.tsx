@@ -1,33 +1,99 @@
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import type { Model } from 'survey-core';
 import type { Prefill } from '../api/get-prefill';
+import type { Answers } from '../api/get-response';
+import { planPrefill } from '../survey/prefill-merge';
+import { questionOfKey } from '../survey/question-names';
 import { droppedInWords } from '../survey/prefill-words';
+import './prefill-offer.css';
 
 interface PrefillOfferProps {
   prefill: Prefill;
-  onUse: (prefill: Prefill) => Promise<boolean>;
+  model: Model;
+  /** Saves these answers as one change (an empty one clears its key). */
+  onUse: (values: Answers) => Promise<boolean>;
 }
 
-/** Offered while nothing is saved yet: start from the answers the state gave to an earlier version. */
-export function PrefillOffer({ prefill, onUse }: PrefillOfferProps) {
+/**
+ * Offered while the reply is a draft: the answers the state gave to an earlier version, merged
+ * into what is there (prefill-merge.ts). Questions without an answer take the earlier one; a
+ * question answered differently is listed, in the questionnaire's words, and keeps the
+ * delegate's answer unless they tick it. Nothing left to take: nothing offered.
+ */
+export function PrefillOffer({ prefill, model, onUse }: PrefillOfferProps) {
+  const id = useId();
   const [pending, setPending] = useState(false);
-  const count = Object.keys(prefill.data).length;
+  const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
+  const { fill, differing } = planPrefill(model, prefill.data);
+  const filling = new Set(Object.keys(fill).map((key) => questionOfKey(model, key))).size;
+  if (filling === 0 && differing.length === 0) return null;
+  const taken = differing.filter(({ question }) => chosen.has(question));
+  const fresh = differing.length === 0 && Object.keys(model.data as Answers).length === 0;
+  const from = `version ${prefill.fromVersion}`;
+
   async function use() {
     setPending(true);
     try {
-      await onUse(prefill);
+      await onUse(Object.assign({}, fill, ...taken.map(({ take }) => take)) as Answers);
+      setChosen(new Set());
     } finally {
       setPending(false);
     }
   }
+
+  function toggle(question: string, on: boolean) {
+    setChosen((before) => {
+      const after = new Set(before);
+      if (on) after.add(question);
+      else after.delete(question);
+      return after;
+    });
+  }
+
+  const questions = (count: number) => (count === 1 ? '1 question' : `${count} questions`);
   return (
-    <section className="panel panel--highlight" aria-label="Previous answers">
-      <p>
-        Your state replied to version {prefill.fromVersion}. {count === 1 ? '1 answer' : `${count} answers`} can be carried over
-        to this version; you then review and change them before you submit.
-      </p>
-      <button type="button" className="button" onClick={() => void use()} disabled={pending}>
-        Start from our previous answers (version {prefill.fromVersion})
+    <section className="panel panel--highlight prefill-offer" aria-label="Previous answers">
+      {fresh ? (
+        <p>
+          Your state replied to {from}. {filling === 1 ? '1 answer' : `${filling} answers`} can be carried over to this version; you
+          then review and change them before you submit.
+        </p>
+      ) : (
+        <p>
+          Your state replied to {from}.{' '}
+          {filling > 0
+            ? `${questions(filling)} you have not answered yet can be filled in from it; you then review them before you submit.`
+            : `Every question it answered has an answer here too.`}
+        </p>
+      )}
+      {differing.length > 0 && (
+        <fieldset className="prefill-offer__differing" aria-describedby={`${id}-differing`}>
+          <legend>
+            {differing.length === 1 ? 'One of your answers differs' : `${differing.length} of your answers differ`} from {from}
+          </legend>
+          <p id={`${id}-differing`}>Your answer stays unless you choose to take the one from {from}.</p>
+          <ul>
+            {differing.map(({ question, title, current, earlier }) => (
+              <li key={question}>
+                <p className="prefill-offer__question">{title}</p>
+                <p>
+                  Your answer: {current}
+                  <br />
+                  In {from}: {earlier}
+                </p>
+                <label>
+                  <input type="checkbox" checked={chosen.has(question)} onChange={(event) => toggle(question, event.target.checked)} disabled={pending} />
+                  <span>
+                    Take the answer from {from} for “{title}”
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <button type="button" className="button" onClick={() => void use()} disabled={pending || (filling === 0 && taken.length === 0)}>
+        {fresh ? `Start from our previous answers (${from})` : `Fill in from our previous answers (${from})`}
       </button>
     </section>
   );

@@ -6,8 +6,9 @@ import { Page } from '../../../components/layout/page';
 import { StatusBadge } from '../../../components/status-badge';
 import { paths } from '../../../config/paths';
 import type { ResponseStatus, SurveyVersion, User } from '../../../types/api';
+import { isAnswered } from '@core/answered';
 import { usePrefill, type Prefill } from '../api/get-prefill';
-import type { ResponseDetail } from '../api/get-response';
+import type { Answers, ResponseDetail } from '../api/get-response';
 import { useAutosave } from '../autosave/use-autosave';
 import { ReviewProvider } from '../review/review-context';
 import { addReviewToModel } from '../review/review-survey-hooks';
@@ -30,6 +31,8 @@ import './read-only-reply.css';
 import './response-page.css';
 
 const EDITABLE_STATUSES: ReadonlySet<ResponseStatus> = new Set(['not_started', 'draft', 'returned']);
+/** A reply that was never submitted: a returned one was reviewed as it stands, and is not started again. */
+const PREFILL_STATUSES: ReadonlySet<ResponseStatus> = new Set(['not_started', 'draft']);
 
 interface ResponseEditorProps {
   target: ResponseTarget;
@@ -51,7 +54,7 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
   const queryClient = useQueryClient();
   const canWrite = user.role === 'delegate' && user.memberState === target.state;
   const statusAllows = canWrite && questionnaire.status === 'open' && EDITABLE_STATUSES.has(response.status);
-  const [{ model, answers, store }] = useState(() => {
+  const [{ model, checks, answers, store }] = useState(() => {
     const session = createResponseSession({
       target,
       definition: questionnaire.definition,
@@ -83,15 +86,27 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
     return () => model.onCurrentPageChanged.remove(flush);
   }, [model, flush]);
 
+  // The checks build a survey-core model of their own: once the questionnaire is on screen.
+  const [checksReady, setChecksReady] = useState(false);
+  useEffect(() => {
+    const timer = setTimeout(() => {
+      checks.prepare();
+      setChecksReady(true);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [checks]);
+
   const [prefilled, setPrefilled] = useState<Prefill | null>(null);
-  const mayPrefill = editable && target.version > 1 && response.revision === 0 && save?.phase === 'idle' && save.revision === 0;
+  // Offered as long as the reply is a draft: the offer merges into what is there (prefill-offer.tsx).
+  const mayPrefill = editable && target.version > 1 && PREFILL_STATUSES.has(response.status);
   const prefill = usePrefill(target, mayPrefill);
 
-  function startFromPrefill(earlier: Prefill) {
-    answers.show(earlier.data, []);
+  function takePrefill(earlier: Prefill, values: Answers) {
+    const shown = Object.fromEntries(Object.entries(values).filter(([, value]) => isAnswered(value)));
+    answers.show(shown, Object.keys(values).filter((key) => !isAnswered(values[key])));
     setPrefilled(earlier);
-    // One ordinary save of every carried-over answer, so it becomes a revision like any other.
-    return store ? store.recordAll(earlier.data) : Promise.resolve(false);
+    // One ordinary save of every answer taken, so it becomes a revision like any other.
+    return store ? store.recordAll(values) : Promise.resolve(false);
   }
 
   const titleOf = (key: string) => questionTitle(model, key);
@@ -120,7 +135,7 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
         {store && save?.conflict && (
           <ConflictDialog key={save.conflict.currentRevision} conflict={save.conflict} model={model} onResolve={store.resolveConflict} />
         )}
-        {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} onUse={startFromPrefill} />}
+        {mayPrefill && prefill.data && <PrefillOffer prefill={prefill.data} model={model} onUse={(values) => takePrefill(prefill.data!, values)} />}
         {mayPrefill && prefill.isError && <PrefillFailed onRetry={() => void prefill.refetch()} isRetrying={prefill.isFetching} />}
         {prefilled && <PrefilledNote prefill={prefilled} model={model} />}
         <div className="response-toolbar">
@@ -130,8 +145,8 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
             Revision history
           </Link>
         </div>
-        {store && editable && <SubmitSection target={target} store={store} model={model} />}
-        <AnswerProgress model={model} />
+        {store && editable && <SubmitSection target={target} store={store} model={model} checks={checks} />}
+        <AnswerProgress checks={checksReady ? checks : null} />
         <div className="response-layout">
           {model.isSinglePage ? <SectionContents model={model} /> : <PageNavigation model={model} />}
           <QuestionnaireForm model={model} onLeaveField={flush} />

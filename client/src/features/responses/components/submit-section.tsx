@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { Model } from 'survey-core';
 import type { ResponseTarget } from '../../../api/response-keys';
 import type { SaveStore } from '../autosave/save-store';
+import type { ReplyChecks } from '../survey/reply-checks';
 import { SubmitProblems } from './submit-problems';
 import { useSubmitReply } from './use-submit-reply';
 
@@ -9,14 +10,15 @@ interface SubmitSectionProps {
   target: ResponseTarget;
   store: SaveStore;
   model: Model;
+  checks: ReplyChecks;
 }
 
 /**
  * Submitting the reply for review. The reply is checked first: what stops it is listed at once,
  * and only a reply that can be submitted is offered the confirmation. The server checks again.
  */
-export function SubmitSection({ target, store, model }: SubmitSectionProps) {
-  const { check, submit, problems, error } = useSubmitReply(target, store, model);
+export function SubmitSection({ target, store, model, checks }: SubmitSectionProps) {
+  const { check, submit, problems, error } = useSubmitReply(target, store, model, checks);
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState<'checking' | 'submitting' | null>(null);
   const id = useId();

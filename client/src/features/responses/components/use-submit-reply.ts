@@ -7,18 +7,20 @@ import type { ResponseDetail } from '../api/get-response';
 import { answerProblemsOf, editConflictOf, type AnswerProblem } from '../api/response-errors';
 import { submitResponse } from '../api/submit-response';
 import type { SaveStore } from '../autosave/save-store';
+import type { ReplyChecks } from '../survey/reply-checks';
 import { submitCheck } from '../survey/submit-check';
 
 const NOT_SAVED = 'Your latest changes are not saved yet, so the reply was not submitted. Submit again once they are saved.';
 
 /**
- * Submitting: first every change is saved and the answers checked (`check`, before the delegate
- * is asked to confirm), then the reply is submitted at the revision saved.
+ * Submitting: first every change is saved, what others saved meanwhile fetched, and the answers
+ * checked by the server's own rules (`check`, before the delegate is asked to confirm), then the
+ * reply is submitted at the revision saved.
  * If someone saved in between (409), the reply is loaded again and submitted once more. Missing
  * or invalid answers come back as `problems`; on success the cached reply turns submitted, which
  * makes the page read-only.
  */
-export function useSubmitReply(target: ResponseTarget, store: SaveStore, model: Model) {
+export function useSubmitReply(target: ResponseTarget, store: SaveStore, model: Model, checks: ReplyChecks) {
   const queryClient = useQueryClient();
   const [problems, setProblems] = useState<AnswerProblem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -31,7 +33,14 @@ export function useSubmitReply(target: ResponseTarget, store: SaveStore, model: 
       setError(NOT_SAVED);
       return false;
     }
-    const found = submitCheck(model);
+    // What others of the state saved meanwhile counts on the server: the check sees it too. When
+    // it cannot be fetched, the check could hold back a reply the server accepts, so the server decides.
+    try {
+      await store.refresh();
+    } catch {
+      return true;
+    }
+    const found = submitCheck(model, checks);
     if (found.length > 0) setProblems(found);
     return found.length === 0;
   }

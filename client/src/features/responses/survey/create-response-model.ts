@@ -1,5 +1,6 @@
 import { Model, settings } from 'survey-core';
 import type { Answers } from '../api/get-response';
+import { createReplyChecks, type ReplyChecks } from './reply-checks';
 
 // Read-only text answers are shown as text, not in input boxes that cut long values off
 // ("Adviser, Crim…"): they wrap, and print whole. SurveyJS has this as a global setting only.
@@ -12,8 +13,14 @@ interface ResponseModelOptions {
   locale: string | null;
 }
 
+export interface ResponseModel {
+  model: Model;
+  /** The server's progress and submit check over the model's answers. */
+  checks: ReplyChecks;
+}
+
 /** A SurveyJS model of the questionnaire holding a reply's answers, set up for filling in as a draft or for reading. */
-export function createResponseModel(definition: Record<string, unknown>, data: Answers, { readOnly, locale }: ResponseModelOptions): Model {
+export function createResponseModel(definition: Record<string, unknown>, data: Answers, { readOnly, locale }: ResponseModelOptions): ResponseModel {
   const model = new Model(definition);
   // survey-core rewrites data it is given (DESIGN.md): it gets a copy, the query cache keeps its own.
   model.data = structuredClone(data);
@@ -31,5 +38,5 @@ export function createResponseModel(definition: Record<string, unknown>, data: A
   // beside it) rather than one section at a time; one being filled in keeps its sections apart.
   if (readOnly) model.questionsOnPageMode = 'singlePage';
   if (locale !== null && model.getUsedLocales().includes(locale)) model.locale = locale;
-  return model;
+  return { model, checks: createReplyChecks(definition, model) };
 }

@@ -10,9 +10,12 @@ import { browserDraftStorage } from '../autosave/tab-draft-storage';
 import { createResponseModel } from './create-response-model';
 import { preferredLocale } from './locale-preference';
 import { modelAnswers, type ModelAnswers } from './model-answers';
+import type { ReplyChecks } from './reply-checks';
 
 export interface ResponseSession {
   model: Model;
+  /** The server's progress and submit check over the answers the model shows. */
+  checks: ReplyChecks;
   answers: ModelAnswers;
   /** Null for someone who may only read the reply. */
   store: SaveStore | null;
@@ -46,9 +49,9 @@ export function createResponseSession({
   queryClient,
   onRequestFailed,
 }: SessionOptions): ResponseSession {
-  const model = createResponseModel(definition, response.data, { readOnly: !editable, locale: preferredLocale() });
+  const { model, checks } = createResponseModel(definition, response.data, { readOnly: !editable, locale: preferredLocale() });
   const answers = modelAnswers(model);
-  if (!canWrite) return { model, answers, store: null };
+  if (!canWrite) return { model, checks, answers, store: null };
 
   const store = createSaveStore({
     revision: response.revision,
@@ -72,5 +75,5 @@ export function createResponseSession({
     },
     onFailed: onRequestFailed,
   });
-  return { model, answers, store };
+  return { model, checks, answers, store };
 }

@@ -1,53 +1,54 @@
-import type { Model, Question, QuestionMultipleTextModel, QuestionPanelDynamicModel } from 'survey-core';
+import type { Model, QuestionMatrixDropdownModelBase, QuestionMultipleTextModel, QuestionPanelDynamicModel } from 'survey-core';
 import type { AnswerProblem } from '../api/response-errors';
+import { questionOfKey } from './question-names';
+import type { ReplyChecks } from './reply-checks';
 
 /**
  * What would stop a submission, found in the browser before the delegate is asked to confirm:
- * survey-core's own check (required answers of the questions shown, validators), the one the
- * server's submit check follows. The server still decides; this only spares the delegate a
- * confirmation for a reply that cannot be submitted. Each problem is told in the
- * questionnaire's words (an item's or an entry question's title, not its name).
+ * the server's own submit check (reply-checks.ts) on the answers shown, so that it can neither
+ * hold back a reply the server accepts nor let through one it refuses — the server still
+ * decides. The questions it stops at are marked beside their fields as survey-core marks them;
+ * marks of an earlier check that no longer apply are taken away.
  */
-export function submitCheck(model: Model): AnswerProblem[] {
-  const problems: AnswerProblem[] = [];
-  for (const question of model.getAllQuestions(true)) {
-    // true: the errors are kept on the question (and shown beside it), where they are read below.
-    if (question.validate(true)) continue;
-    const own = question.errors.map((error) => error.getText());
-    const inner = innerProblems(question);
-    const messages = own.length > 0 || inner.length === 0 ? own : inner;
-    for (const message of messages.length > 0 ? messages : ['This answer needs attention.']) problems.push({ question: question.name, message });
+export function submitCheck(model: Model, checks: ReplyChecks): AnswerProblem[] {
+  const problems = checks.problems();
+  const stopped = new Set(problems.map(({ question }) => questionOfKey(model, question)));
+  for (const question of model.getAllQuestions()) {
+    // true: the errors are kept on the question, and shown beside it.
+    // A question marked by an earlier check is checked again, which takes away what no longer applies
+    // (inside it too: an entry's field, a cell, an item).
+    if (stopped.has(question.name) || question.errors.length > 0 || question.containsErrors) question.validate(true);
   }
   return problems;
 }
 
-/** The errors of a multiple-text question's items, or of a dynamic panel's entries, each with where it is. */
-function innerProblems(question: Question): string[] {
-  if (question.getType() === 'multipletext') {
-    return (question as QuestionMultipleTextModel).items.flatMap((item) =>
-      item.editor.errors.map((error) => `${item.title || item.name}: ${error.getText()}`),
-    );
-  }
-  if (question.getType() === 'paneldynamic') {
-    return (question as QuestionPanelDynamicModel).visiblePanels.flatMap((panel, index) =>
-      panel.questions.flatMap((inner: Question) => inner.errors.map((error) => `Entry ${index + 1}, ${inner.processedTitle || inner.name}: ${error.getText()}`)),
-    );
-  }
-  return [];
-}
-
 /**
- * A server problem's message in the questionnaire's words: the submit check names a
- * multiple-text question's item by its name ("item 'email': Response required."), which the
- * delegate has never seen; its title is what they read beside the field.
+ * A problem's message in the questionnaire's words: the submit check names the parts of a
+ * question by their names ("item 'email'", "entry 2, 'org_name'", "row 'shelter', column
+ * 'places'"), which the delegate has never seen; their titles are what they read on the page.
  */
 export function problemInWords(model: Model, questionName: string, message: string): string {
   const question = model.getQuestionByName(questionName);
-  if (!question || question.getType() !== 'multipletext') return message;
-  return message.replace(/item '([^']+)'/g, (whole, name: string) => {
-    const item = (question as QuestionMultipleTextModel).getItemByName(name);
-    return item ? `“${item.title || name}”` : whole;
-  });
+  if (!question) return message;
+  const quoted = (title: string | undefined, name: string) => `“${title || name}”`;
+  const type = question.getType();
+  if (type === 'multipletext') {
+    const items = question as QuestionMultipleTextModel;
+    return message.replace(/item '([^']+)'/g, (_whole, name: string) => quoted(items.getItemByName(name)?.title, name));
+  }
+  if (type === 'matrixdropdown' || type === 'matrixdynamic') {
+    const matrix = question as QuestionMatrixDropdownModelBase;
+    return message
+      .replace(/column '([^']+)'/g, (_whole, name: string) => quoted(matrix.getColumnByName(name)?.title, name))
+      .replace(/row '([^']+)'/g, (_whole, name: string) => quoted(matrix.rows.find((row) => String(row.value) === name)?.text, name));
+  }
+  if (type === 'paneldynamic') {
+    const panel = question as QuestionPanelDynamicModel;
+    return message
+      .replace(/(^|, )'([^']+)'/g, (_whole, before: string, name: string) => `${before}${quoted(panel.template.getQuestionByName(name)?.title, name)}`)
+      .replace(/^entry (\d+)/, 'Entry $1');
+  }
+  return message;
 }
 
 /**
