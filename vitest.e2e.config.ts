@@ -10,5 +10,8 @@ export default defineConfig({
     testTimeout: 120_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // A page waits for the server and for its scripts; 1 s (Vitest's default) is a busy 2-core
+    // machine's ordinary delay, not a failure. A poll still ends as soon as its check holds.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
