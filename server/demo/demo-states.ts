@@ -35,6 +35,8 @@ export interface DemoState {
   readonly country: string;
   readonly capital: string;
   readonly domain: string;
+  /** Who answers for the state in both rounds (contact_person): fictitious, at the state's example domain. */
+  readonly contact: { readonly name: string; readonly position: string; readonly institution: string; readonly email: string };
   /** By questionnaire version: 1 is the 2009 baseline, 2 the 2010 follow-up. */
   readonly outcome: { readonly 1: Reviewed; readonly 2: Outcome };
   /** consent_publish, the same in both rounds. */
@@ -48,6 +50,7 @@ const NO_PLAN: ActionPlan = { status: 'none' };
 export const DEMO_STATES: readonly DemoState[] = [
   {
     code: 'DK', country: 'DK', capital: 'Copenhagen', domain: 'dk',
+    contact: { name: 'Mette Lindholm', position: 'Special Adviser, Centre against Human Trafficking', institution: 'Ministry of Social Affairs', email: 'mette.lindholm@example.dk' },
     outcome: { 1: 'accepted', 2: 'accepted' },
     consent: 'as_received',
     headline: {
@@ -58,6 +61,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   {
     // Estonia's are the base replies' own answers.
     code: 'EE', country: 'EE', capital: 'Tallinn', domain: 'ee',
+    contact: { name: 'Kadri Tamm', position: 'Adviser, Criminal Policy Department', institution: 'Ministry of Justice', email: 'kadri.tamm@example.ee' },
     outcome: { 1: 'accepted', 2: 'submitted' },
     consent: 'as_received',
     headline: {
@@ -67,6 +71,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'FI', country: 'FI', capital: 'Helsinki', domain: 'fi',
+    contact: { name: 'Anne Virtanen', position: 'Senior Officer, Police Department', institution: 'Ministry of the Interior', email: 'anne.virtanen@example.fi' },
     outcome: { 1: 'accepted', 2: 'corrected' },
     consent: 'as_received',
     headline: {
@@ -76,6 +81,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'DE', country: 'DE', capital: 'Berlin', domain: 'de',
+    contact: { name: 'Katrin Hoffmann', position: 'Head of Unit, Trafficking in Human Beings', institution: 'Federal Ministry for Family Affairs', email: 'katrin.hoffmann@example.de' },
     outcome: { 1: 'accepted', 2: 'submitted' },
     consent: 'not_for_publication',
     headline: {
@@ -85,6 +91,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'IS', country: 'IS', capital: 'Reykjavík', domain: 'is',
+    contact: { name: 'Guðrún Jónsdóttir', position: 'Legal Adviser', institution: 'Ministry of Justice', email: 'gudrun.jonsdottir@example.is' },
     outcome: { 1: 'returned', 2: { draft: 0.6 } },
     consent: 'as_received',
     headline: {
@@ -94,6 +101,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'LV', country: 'LV', capital: 'Riga', domain: 'lv',
+    contact: { name: 'Ilze Kalniņa', position: 'National Coordinator’s Office', institution: 'Ministry of the Interior', email: 'ilze.kalnina@example.lv' },
     outcome: { 1: 'submitted', 2: 'returned' },
     consent: 'as_received',
     headline: {
@@ -103,6 +111,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'LT', country: 'LT', capital: 'Vilnius', domain: 'lt',
+    contact: { name: 'Rūta Kazlauskienė', position: 'Chief Specialist, Public Security Policy', institution: 'Ministry of the Interior', email: 'ruta.kazlauskiene@example.lt' },
     outcome: { 1: 'accepted', 2: 'accepted' },
     consent: 'anonymised',
     headline: {
@@ -112,6 +121,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'NO', country: 'NO', capital: 'Oslo', domain: 'no',
+    contact: { name: 'Ingrid Hansen', position: 'Senior Adviser, Police Department', institution: 'Ministry of Justice and Public Security', email: 'ingrid.hansen@example.no' },
     outcome: { 1: 'accepted', 2: 'submitted' },
     consent: 'as_received',
     headline: {
@@ -121,6 +131,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'PL', country: 'PL', capital: 'Warsaw', domain: 'pl',
+    contact: { name: 'Agnieszka Nowak', position: 'Head of the Team against Trafficking', institution: 'Ministry of the Interior and Administration', email: 'agnieszka.nowak@example.pl' },
     outcome: { 1: 'submitted', 2: { draft: 0.15 } },
     consent: 'anonymised',
     headline: {
@@ -130,6 +141,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'RU', country: 'RU', capital: 'Moscow', domain: 'ru',
+    contact: { name: 'Elena Sokolova', position: 'Counsellor, Department of New Challenges', institution: 'Ministry of Foreign Affairs', email: 'elena.sokolova@example.ru' },
     outcome: { 1: 'returned', 2: null },
     consent: 'as_received',
     headline: {
@@ -139,6 +151,7 @@ export const DEMO_STATES: readonly DemoState[] = [
   },
   {
     code: 'SE', country: 'SE', capital: 'Stockholm', domain: 'se',
+    contact: { name: 'Karin Lindqvist', position: 'Desk Officer, Division for Criminal Law', institution: 'Ministry of Justice', email: 'karin.lindqvist@example.se' },
     outcome: { 1: 'accepted', 2: 'accepted' },
     consent: 'as_received',
     headline: {
@@ -159,6 +172,7 @@ const REFERRAL_DESCRIPTION: Readonly<Record<number, string>> = { 1: 'nrm_descrip
 export function headlineAnswers(state: DemoState, version: 1 | 2): JsonObject {
   const { referral, plan: actionPlan, policeNgo } = state.headline[version];
   return {
+    contact_person: { ...state.contact },
     consent_publish: state.consent,
     national_referral_mechanism: referral,
     ...(referral === 'formal' ? { [REFERRAL_DESCRIPTION[version]!]: FORMAL_REFERRAL_TEXT } : {}),

@@ -221,7 +221,7 @@ describe('demo data', () => {
     expect(new Set(replies.map((reply) => JSON.stringify({ ...reply.data, contact_person: null, organisations: null }))).size).toBe(11);
     expect(new Set(replies.map((reply) => JSON.stringify(reply.data.cooperation_intensity))).size).toBeGreaterThan(5);
     const finland = byState.get('FI')!;
-    expect((finland.contact_person as { email: string }).email).toBe('delegate@example.fi');
+    expect((finland.contact_person as { email: string }).email).toBe('anne.virtanen@example.fi');
     expect(JSON.stringify(finland)).not.toContain('Tallinn');
     expect(finland.cbss_cooperation_partners).not.toContain('FI');
   });
