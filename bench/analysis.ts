@@ -20,7 +20,8 @@ import { assertServerBuilt, startBuiltServer, type ServerProcess } from './serve
  * summary and a named table's comparison — beside `COPY (SELECT data …) TO STDOUT` of the same
  * rows through psql, the floor any export of the documents stands on.
  *
- * `npm run build:server && npm run bench -- analysis`
+ * `npm run build:server && npm run bench -- analysis`. Set BENCH_CPU_PROF_DIR to write a CPU
+ * profile of the server there (`node --cpu-prof`).
  */
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SURVEY = 'national-cooperation';
@@ -46,7 +47,8 @@ export async function runAnalysisBench(): Promise<void> {
   const pool = new pg.Pool({ connectionString: database.url, max: 2 });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   try {
-    server = await startBuiltServer(PORT, { DATABASE_URL: database.url });
+    const profileDir = process.env.BENCH_CPU_PROF_DIR;
+    server = await startBuiltServer(PORT, { DATABASE_URL: database.url }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(profileDir)}`] : []);
     const token = await analystToken(db);
     const running = server;
     const download = (url: string) => timedDownload(`${running.url}${url}`, token, running.pid);

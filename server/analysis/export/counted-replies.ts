@@ -22,16 +22,23 @@ export type ReplyScope = {
   readonly known: readonly string[];
 };
 
-/** A counted reply as a download shows it: for publication an anonymised state is its alias. */
-export type ShownReply = {
+/**
+ * A counted reply as a download shows it: for publication an anonymised state is its alias. Its
+ * data parsed, or as JSON text for a worker thread to parse (csv-lines.ts).
+ */
+export type ShownReply<Data = Record<string, unknown>> = {
   readonly id: string;
   readonly memberState: string;
   readonly memberStateName: string;
   readonly status: ResponseStatus;
   readonly revision: number;
   readonly submittedAt: Date | null;
-  readonly data: Record<string, unknown>;
+  readonly data: Data;
 };
+
+/** How a reply's data is read: parsed by the driver, or left as JSON text. */
+export type DataAs = 'parsed' | 'text';
+type DataOf<As extends DataAs> = As extends 'text' ? string : Record<string, unknown>;
 
 /** Who each counted reply appears as; for analysis every one by name. */
 export type Presentation =
@@ -46,14 +53,14 @@ export type Presentation =
       readonly unnamedStates: ReadonlySet<string>;
     };
 
-type ReplyRow = {
+type ReplyRow<Data = Record<string, unknown>> = {
   id: string;
   code: string;
   name: string;
   status: ResponseStatus;
   revision: number;
   submitted_at: Date | null;
-  data: Record<string, unknown>;
+  data: Data;
 };
 
 /** The counted replies of the scope, as a query to select from. */
@@ -64,7 +71,8 @@ const countedReplies = (snapshot: Snapshot, scope: ReplyScope) =>
     .where('r.version', '=', scope.version)
     .where(sql<boolean>`r.status = any(${sql.val([...scope.statuses])}::text[])`);
 
-function replies(snapshot: Snapshot, scope: ReplyScope) {
+function replies(snapshot: Snapshot, scope: ReplyScope, as: DataAs = 'parsed') {
+  const data = dataSelection(scope.keys, scope.known);
   return countedReplies(snapshot, scope)
     .innerJoin('member_states as m', 'm.code', 'r.member_state_code')
     .select([
@@ -74,7 +82,7 @@ function replies(snapshot: Snapshot, scope: ReplyScope) {
       'r.status',
       'r.revision',
       'r.submitted_at',
-      sql<Record<string, unknown>>`${dataSelection(scope.keys, scope.known)}`.as('data'),
+      (as === 'text' ? sql<unknown>`(${data})::text` : sql<unknown>`${data}`).as('data'),
     ]);
 }
 
@@ -117,14 +125,16 @@ export async function presentationOf(snapshot: Snapshot, scope: ReplyScope, cata
 }
 
 /** The counted replies as shown, a page at a time: named ones in member-state order, then the aliased. */
-export async function* shownReplyPages(
+export async function* shownReplyPages<As extends DataAs = 'parsed'>(
   snapshot: Snapshot,
   scope: ReplyScope,
   presentation: Presentation,
   options: CursorOptions = {},
-): AsyncGenerator<readonly ShownReply[]> {
-  const ordered = replies(snapshot, scope).orderBy('m.sort_order').orderBy('m.code');
-  for await (const rows of cursorPages<ReplyRow>(snapshot, 'export_rows', ordered, options)) {
+  as?: As,
+): AsyncGenerator<readonly ShownReply<DataOf<As>>[]> {
+  type Row = ReplyRow<DataOf<As>>;
+  const ordered = replies(snapshot, scope, as).orderBy('m.sort_order').orderBy('m.code');
+  for await (const rows of cursorPages<Row>(snapshot, 'export_rows', ordered, options)) {
     const named = presentation.audience === 'analysis' ? rows : rows.filter((row) => presentation.view.get(row.id)?.kind === 'named');
     if (named.length > 0) yield named.map((row) => shown(row, row.code, row.name));
   }
@@ -133,10 +143,10 @@ export async function* shownReplyPages(
   const pageSize = options.fetchSize ?? FETCH_SIZE;
   for (let start = 0; start < presentation.aliased.length; start += pageSize) {
     const page = presentation.aliased.slice(start, start + pageSize);
-    const rows = await replies(snapshot, scope)
+    const rows = await replies(snapshot, scope, as)
       .where(sql<boolean>`r.id = any(${sql.val(page.map((entry) => entry.id))}::uuid[])`)
       .execute();
-    const byId = new Map(rows.map((row) => [row.id, row as ReplyRow]));
+    const byId = new Map(rows.map((row) => [row.id, row as Row]));
     const aliased = page.flatMap(({ id, alias }) => {
       const row = byId.get(id);
       return row ? [shown(row, alias, alias)] : [];
@@ -150,7 +160,7 @@ export async function* shownReplies(snapshot: Snapshot, scope: ReplyScope, prese
   for await (const page of shownReplyPages(snapshot, scope, presentation, options)) yield* page;
 }
 
-function shown(row: ReplyRow, memberState: string, memberStateName: string): ShownReply {
+function shown<Data>(row: ReplyRow<Data>, memberState: string, memberStateName: string): ShownReply<Data> {
   return { id: row.id, memberState, memberStateName, status: row.status, revision: row.revision, submittedAt: row.submitted_at, data: row.data };
 }
 

@@ -22,6 +22,19 @@ export type CsvRecord = readonly CsvCell[];
  */
 export type CsvRecords = readonly CsvRecord[];
 
+/**
+ * Lines csvLine() has already encoded, as UTF-8, elsewhere (responses.csv's worker threads,
+ * csv-lines.ts): written out as they are. Branded so that no other bytes pass for CSV.
+ */
+export type EncodedCsv = Buffer & { readonly encodedCsv: true };
+
+export function encodedCsv(bytes: Uint8Array): EncodedCsv {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as EncodedCsv;
+}
+
+/** What a CSV body is made of: records to encode, or lines already encoded. */
+export type CsvPiece = CsvRecords | EncodedCsv;
+
 export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
 export const CSV_BOM = '\uFEFF';
 
@@ -65,16 +78,16 @@ const CHUNK_CHARS = 64 * 1024;
  * A reader that goes away destroys the stream, which returns the iterator: the cursor's
  * generator then runs its `finally` and its transaction ends.
  */
-export function csvStream(records: AsyncIterable<CsvRecords> | Iterable<CsvRecords>): Readable {
+export function csvStream(records: AsyncIterable<CsvPiece> | Iterable<CsvPiece>): Readable {
   return new CsvReadable(Symbol.asyncIterator in records ? records[Symbol.asyncIterator]() : fromSync(records[Symbol.iterator]()));
 }
 
 class CsvReadable extends Readable {
-  readonly #records: AsyncIterator<CsvRecords>;
+  readonly #records: AsyncIterator<CsvPiece>;
   #started = false;
   #reading = false;
 
-  constructor(records: AsyncIterator<CsvRecords>) {
+  constructor(records: AsyncIterator<CsvPiece>) {
     super();
     this.#records = records;
   }
@@ -95,6 +108,13 @@ class CsvReadable extends Readable {
         if (next.done) {
           if (chunk !== '') this.push(chunk);
           this.push(null);
+          return;
+        }
+        if (Buffer.isBuffer(next.value)) {
+          if (chunk !== '') this.push(chunk);
+          chunk = '';
+          // Already a large piece (a page of lines): sent as it is rather than gathered further.
+          this.push(next.value);
           return;
         }
         for (const record of next.value) chunk += csvLine(record);

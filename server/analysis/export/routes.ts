@@ -13,6 +13,7 @@ import type { ComparisonTable } from '../../surveys/service.js';
 import { codebookRecords } from './codebook-csv.js';
 import { comparisonRecords } from './comparison-csv.js';
 import { CSV_CONTENT_TYPE, csvStream } from './csv-encoder.js';
+import { createCsvLinesPool } from './csv-lines.js';
 import type { ExportContext } from './export-context.js';
 import { attachment, exportFileName, type ExportKind } from './file-names.js';
 import { responsesRecords } from './responses-csv.js';
@@ -42,6 +43,8 @@ const CSV_NOTE = 'UTF-8 with BOM, CRLF, RFC 4180 quoting; a cell starting with =
 
 const routes: FastifyPluginAsyncTypebox = async (fastify) => {
   const { analysis, audit, db } = fastify;
+  const lines = createCsvLinesPool();
+  fastify.addHook('onClose', () => lines.close());
 
   /** Prepared as the JSON routes prepare (analysis/service.ts): the same checks in the same order. */
   async function contextFor(target: VersionTarget, query: AnalysisQuery): Promise<ExportContext> {
@@ -78,7 +81,7 @@ const routes: FastifyPluginAsyncTypebox = async (fastify) => {
       const { layout = 'wide', values = 'codes', ...query } = request.query;
       const context = await contextFor(request.params, query);
       return versionDownload(request, reply, { kind: 'responses', layout }, context, { layout, values }, () =>
-        csvFromSnapshot(db, responsesRecords(context, { layout, values })),
+        csvFromSnapshot(db, responsesRecords(context, { layout, values }, lines)),
       );
     },
   );

@@ -1,7 +1,7 @@
 import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.js';
-import { csvStream, type CsvRecords } from './csv-encoder.js';
+import { csvStream, type CsvPiece } from './csv-encoder.js';
 import { inSnapshot, type Snapshot } from './snapshot-cursor.js';
 
 /**
@@ -9,7 +9,7 @@ import { inSnapshot, type Snapshot } from './snapshot-cursor.js';
  * and the first record (the header, after the queries it needs) made here, so that a failure so
  * far is an ordinary error answer, not a cut-off file. The rest streams as the client reads.
  */
-export async function csvFromSnapshot(db: Kysely<Database>, body: (snapshot: Snapshot) => AsyncIterable<CsvRecords>): Promise<Readable> {
+export async function csvFromSnapshot(db: Kysely<Database>, body: (snapshot: Snapshot) => AsyncIterable<CsvPiece>): Promise<Readable> {
   return csvStream(await started(inSnapshot(db, body)));
 }
 

@@ -1,0 +1,34 @@
+import { parentPort } from 'node:worker_threads';
+import { encodePage, type FromWorker, type LinesLayout, type ToWorker } from './csv-lines-job.js';
+
+/** The worker thread of csv-lines.ts: the layouts of the jobs it has started, and their pages. */
+
+const port = parentPort;
+if (!port) throw new Error('csv-lines-worker runs as a worker thread');
+
+const jobs = new Map<number, LinesLayout>();
+const utf8 = new TextEncoder();
+
+port.on('message', (message: ToWorker) => {
+  switch (message.kind) {
+    case 'start':
+      jobs.set(message.job, message.layout);
+      return;
+    case 'end':
+      jobs.delete(message.job);
+      return;
+    case 'page': {
+      const layout = jobs.get(message.job);
+      let answer: FromWorker;
+      try {
+        if (!layout) throw new Error(`job ${message.job} was not started`);
+        // TextEncoder gives the bytes their own buffer (a small Buffer may share Node's pool), so it can be transferred.
+        answer = { job: message.job, page: message.page, bytes: utf8.encode(encodePage(layout, message.rows)) };
+      } catch (error) {
+        answer = { job: message.job, page: message.page, error: error instanceof Error ? error.message : String(error) };
+      }
+      port.postMessage(answer, 'bytes' in answer ? [answer.bytes.buffer as ArrayBuffer] : []);
+      return;
+    }
+  }
+});
