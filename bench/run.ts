@@ -10,6 +10,7 @@ const BENCHES: Record<string, () => Promise<void>> = {
   analysis: async () => (await import('./analysis.js')).runAnalysisBench(),
   'review-board': async () => (await import('./review-board.js')).runReviewBoardBench(),
   soak: async () => (await import('./soak.js')).runSoakBench(),
+  client: async () => (await import('./client.js')).runClientBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -2,6 +2,7 @@ import { Model } from 'survey-core';
 import { joinTexts, plainText, textsPerLocale } from './localized-text.js';
 import type { LocalText, LocaleTexts } from './localized-text.js';
 import { commentKey, readQuestionTree } from './read-questions.js';
+import { ENTRY_PLACEHOLDER } from './repeats.js';
 import type { QuestionTree } from './read-questions.js';
 import type { Choice, ChoiceValue, FieldNode, QuestionNode } from './question-tree.js';
 import type { SurveyDefinition } from './definition.js';
@@ -116,7 +117,6 @@ export type CatalogueSection = { readonly name: string; readonly title: string; 
 
 export type Catalogue = { readonly variables: readonly Variable[]; readonly sections: readonly CatalogueSection[] };
 
-export const ENTRY_PLACEHOLDER = '{n}';
 
 export function buildCatalogue(definition: SurveyDefinition): Catalogue {
   return catalogueFromTree(readQuestionTree(new Model(definition)));

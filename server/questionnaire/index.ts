@@ -90,7 +90,8 @@ function deepFreeze<T>(value: T): T {
 
 export { checkDefinition } from './definition.js';
 export type { DefinitionCheck, SurveyDefinition } from './definition.js';
-export { buildCatalogue, catalogueFromTree, ENTRY_PLACEHOLDER } from './catalogue.js';
+export { buildCatalogue, catalogueFromTree } from './catalogue.js';
+export { ENTRY_PLACEHOLDER } from './repeats.js';
 export type { Catalogue, CatalogueSection, Variable, VariableChoice, VariablePart, VariableType, VariableValue } from './catalogue.js';
 export { expandRepeats, repeatCounts } from './repeats.js';
 export type { Column, RepeatCounts } from './repeats.js';

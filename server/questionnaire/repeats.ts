@@ -1,4 +1,3 @@
-import { ENTRY_PLACEHOLDER } from './catalogue.js';
 import type { Catalogue, Variable, VariableCommon, VariableValue } from './catalogue.js';
 import { isJsonObject } from './json.js';
 
@@ -6,6 +5,13 @@ import { isJsonObject } from './json.js';
  * Turns the catalogue's repeated variables (`orgs.{n}.name`, one per template field) into
  * columns for entries 1…count. The catalogue itself stays independent of any data.
  */
+
+/**
+ * Where a repeated variable's key has its entry number (`orgs.{n}.name`). Kept here, with the
+ * expansion, rather than in catalogue.ts: laying out CSV lines (a worker thread's whole job,
+ * analysis/export/csv-lines.ts) then loads no survey-core.
+ */
+export const ENTRY_PLACEHOLDER = '{n}';
 
 /** A variable with a concrete CSV column: no `{n}` left, `path` from the data root. */
 export type Column = VariableCommon &

@@ -1,4 +1,5 @@
-import { ENTRY_PLACEHOLDER, type Catalogue } from '../questionnaire/catalogue.js';
+import type { Catalogue } from '../questionnaire/catalogue.js';
+import { ENTRY_PLACEHOLDER } from '../questionnaire/repeats.js';
 
 /**
  * What a review comment may be about (issue 11): a top-level question's name, or a question in

@@ -7,7 +7,6 @@ const port = parentPort;
 if (!port) throw new Error('csv-lines-worker runs as a worker thread');
 
 const jobs = new Map<number, LinesLayout>();
-const utf8 = new TextEncoder();
 
 port.on('message', (message: ToWorker) => {
   switch (message.kind) {
@@ -22,8 +21,7 @@ port.on('message', (message: ToWorker) => {
       let answer: FromWorker;
       try {
         if (!layout) throw new Error(`job ${message.job} was not started`);
-        // TextEncoder gives the bytes their own buffer (a small Buffer may share Node's pool), so it can be transferred.
-        answer = { job: message.job, page: message.page, bytes: utf8.encode(encodePage(layout, message.rows)) };
+        answer = { job: message.job, page: message.page, bytes: encodePage(layout, message.rows) };
       } catch (error) {
         answer = { job: message.job, page: message.page, error: error instanceof Error ? error.message : String(error) };
       }

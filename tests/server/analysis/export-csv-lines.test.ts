@@ -24,7 +24,7 @@ function pagesOf(sizes: readonly number[]): ReplyText[][] {
   return sizes.map((size) =>
     Array.from({ length: size }, () => {
       state += 1;
-      const data = { ...complete, org_name: `Organisation ${state}, "${state % 3 === 0 ? '=formula' : 'plain'}"` };
+      const data = { ...complete, reference_period: `${state % 3 === 0 ? '=formula' : '2009 – Ørsted, "✓"'} ${state}` };
       return { leading: [`S${state}`, `State ${state}`, 'submitted', state, null], data: JSON.stringify(data) };
     }),
   );
@@ -48,7 +48,7 @@ describe('CSV lines on worker threads', () => {
     const pool = pools[workers - 1]!;
     const pages = pagesOf([3, 1, 7, 2, 5, 1, 4]);
     for (const layout of [wide, long]) {
-      expect(await collect(pool.encode(layout, fromArray(pages)))).toEqual(pages.map((page) => encodePage(layout, page)));
+      expect(await collect(pool.encode(layout, fromArray(pages)))).toEqual(pages.map((page) => encodePage(layout, page).toString('utf8')));
     }
   });
 
@@ -57,8 +57,8 @@ describe('CSV lines on worker threads', () => {
     const a = pagesOf([2, 2, 2]);
     const b = pagesOf([1, 3]);
     const [fromA, fromB] = await Promise.all([collect(pool.encode(wide, fromArray(a))), collect(pool.encode(long, fromArray(b)))]);
-    expect(fromA).toEqual(a.map((page) => encodePage(wide, page)));
-    expect(fromB).toEqual(b.map((page) => encodePage(long, page)));
+    expect(fromA).toEqual(a.map((page) => encodePage(wide, page).toString('utf8')));
+    expect(fromB).toEqual(b.map((page) => encodePage(long, page).toString('utf8')));
   });
 
   it('fails the download whose page cannot be laid out, and serves the next one', async () => {
@@ -66,17 +66,17 @@ describe('CSV lines on worker threads', () => {
     const [good] = pagesOf([2]);
     const broken = [good!, [{ leading: ['XX'], data: '{not json' }], good!];
     await expect(collect(pool.encode(wide, fromArray(broken)))).rejects.toThrow(/laying out CSV lines failed/);
-    expect(await collect(pool.encode(wide, fromArray([good!])))).toEqual([encodePage(wide, good!)]);
+    expect(await collect(pool.encode(wide, fromArray([good!])))).toEqual([encodePage(wide, good!).toString('utf8')]);
   });
 
   it('stops when the reader stops (a client that left) and serves the next download', async () => {
     const pool = pools[1]!;
     const pages = pagesOf([2, 2, 2, 2]);
     for await (const piece of pool.encode(wide, fromArray(pages))) {
-      expect(piece.toString('utf8')).toBe(encodePage(wide, pages[0]!));
+      expect(piece.toString('utf8')).toBe(encodePage(wide, pages[0]!).toString('utf8'));
       break;
     }
-    expect(await collect(pool.encode(wide, fromArray(pages.slice(1))))).toEqual(pages.slice(1).map((page) => encodePage(wide, page)));
+    expect(await collect(pool.encode(wide, fromArray(pages.slice(1))))).toEqual(pages.slice(1).map((page) => encodePage(wide, page).toString('utf8')));
   });
 
   it('fails a running download when the pool is closed, and refuses new ones', async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue, ENTRY_PLACEHOLDER } from '../../../server/questionnaire/catalogue.js';
+import { buildCatalogue } from '../../../server/questionnaire/catalogue.js';
+import { ENTRY_PLACEHOLDER } from '../../../server/questionnaire/repeats.js';
 import type { Variable } from '../../../server/questionnaire/catalogue.js';
 import { expandRepeats, repeatCounts } from '../../../server/questionnaire/repeats.js';
 import { everyType, onePage } from './support/fixtures.js';
