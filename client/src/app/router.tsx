@@ -1,10 +1,10 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, type LoaderFunctionArgs, type RouteObject } from 'react-router';
+import { createBrowserRouter, type RouteObject } from 'react-router';
 import { LoadingState } from '../components/feedback/loading-state';
-import { paths, parseVersionParam } from '../config/paths';
+import { paths } from '../config/paths';
 import { ProtectedLayout } from '../features/auth/components/protected-layout';
 import { RequireRole } from '../features/auth/components/require-role';
-import { getSurveyVersionQueryOptions } from '../api/get-survey-version';
+import { definitionLoader, replyLoader, signedInLoader } from './route-prefetch';
 import { NotFoundPage } from './routes/not-found';
 import { RootLayout } from './routes/root';
 import { RouteError } from './routes/route-error';
@@ -14,12 +14,6 @@ import { RouteError } from './routes/route-error';
  * small and SurveyJS is only downloaded on the questionnaire pages.
  */
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  // The questionnaire pages start fetching the (large) definition while SurveyJS's code loads.
-  const prefetchDefinition = ({ params }: LoaderFunctionArgs) => {
-    const version = parseVersionParam(params.version);
-    if (params.surveyId && version !== null) void queryClient.prefetchQuery(getSurveyVersionQueryOptions(params.surveyId, version));
-    return null;
-  };
   return [
     {
       Component: RootLayout,
@@ -35,6 +29,10 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
             { path: paths.invitation.path, lazy: () => import('./routes/invitation') },
             {
               Component: ProtectedLayout,
+              loader: signedInLoader(queryClient),
+              // Only the first page of a visit needs it; a loader run on every navigation would
+              // make each one (a filter ticked, a table turned) wait a turn for nothing.
+              shouldRevalidate: () => false,
               children: [
                 { index: true, lazy: () => import('./routes/home') },
                 { path: paths.changePassword.path, lazy: () => import('./routes/change-password') },
@@ -42,12 +40,12 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
                 { path: paths.questionnaires.path, lazy: () => import('./routes/questionnaires') },
                 {
                   path: paths.questionnaire.path,
-                  loader: prefetchDefinition,
+                  loader: definitionLoader(queryClient),
                   lazy: () => import('./routes/questionnaire-preview'),
                 },
                 {
                   path: paths.response.path,
-                  loader: prefetchDefinition,
+                  loader: replyLoader(queryClient),
                   lazy: () => import('./routes/response'),
                 },
                 { path: paths.responseHistory.path, lazy: () => import('./routes/response-history') },

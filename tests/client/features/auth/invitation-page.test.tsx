@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { errorResponse } from '../../helpers/fake-fetch';
+import { errorResponse, jsonResponse } from '../../helpers/fake-fetch';
 import { bodyOf, json, sent, signedOut, stubApi, type ApiHandler } from '../../helpers/fake-api';
 import { surveysFixture } from '../../helpers/fixtures';
 import { delegateUser, signedInAs } from '../../helpers/people-fixtures';
@@ -24,10 +24,16 @@ const unknownLink: ApiHandler = () =>
   errorResponse(404, 'INVITATION_NOT_FOUND', 'This invitation link is unknown, already used or expired. Ask an administrator for a new one.');
 
 function renderInvitation(accept: ApiHandler = json(201, signedInAs(delegateUser))) {
+  // As the server: signed out until the invitation is accepted, then signed in as its new account.
+  let session: unknown = null;
   const requests = stubApi({
-    'GET /api/auth/me': signedOut,
+    'GET /api/auth/me': (request) => (session === null ? signedOut(request) : jsonResponse(200, session)),
     [PREVIEW]: json(200, preview),
-    [ACCEPT]: accept,
+    [ACCEPT]: async (request) => {
+      const answer = await accept(request);
+      if (answer.status === 201) session = await answer.clone().json();
+      return answer;
+    },
     'GET /api/surveys': json(200, surveysFixture),
   });
   return { requests, ...renderApp(`/invitations/${TOKEN}`) };

@@ -42,6 +42,8 @@ describe('Sign-in page', () => {
     renderApp('/sign-in');
     await fillIn('admin@cbss.example', 'correct horse battery');
     await userEvent.click(signInButton());
+    // The home page first: its arrival moves the focus to it, which would close a menu opened before.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Welcome, Ada Admin' })).toBeTruthy();
 
     await userEvent.click(await screen.findByRole('button', { name: /Account: Ada Admin/ }));
     await userEvent.click(screen.getByRole('button', { name: 'Sign out' }));

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { bodyOf, json, sent } from '../../helpers/fake-api';
 import { deferredResponse, errorResponse, jsonResponse } from '../../helpers/fake-fetch';
-import { consultantUser, delegateUser } from '../../helpers/people-fixtures';
+import { consultantUser, delegateUser, signedInAs } from '../../helpers/people-fixtures';
 import { renderApp } from '../../helpers/render';
 import { editConflict, REPLY_PATH, REPLY_URL, reply, stubReplyApi, twoPageVersion } from './response-fixtures';
 
@@ -30,6 +30,35 @@ const SUBMIT = `POST ${REPLY_PATH}/submit`;
 const unreachable = () => Promise.reject(new TypeError('Failed to fetch'));
 
 describe('Reply page', () => {
+  it('asks for the reply as the navigation begins, beside the account check, and only once', async () => {
+    const me = deferredResponse();
+    const { requests } = stubReplyApi(delegateUser, { routes: { 'GET /api/auth/me': () => me.promise } });
+    renderApp(REPLY_URL);
+
+    // Before anyone knows who is signed in: the router's loaders started both.
+    await waitFor(() => expect(sent(requests, `GET ${REPLY_PATH}`)).toHaveLength(1));
+    expect(sent(requests, 'GET /api/auth/me')).toHaveLength(1);
+
+    me.resolve(jsonResponse(200, signedInAs(delegateUser)));
+    expect(await screen.findByRole('radio', { name: 'In force' })).toBeTruthy();
+    // The page starts from the answers fetched for this navigation: not asked again.
+    expect(sent(requests, `GET ${REPLY_PATH}`)).toHaveLength(1);
+  });
+
+  it('asks again for a reply cached before this navigation, and starts from the newer answers', async () => {
+    const { requests, reply: served } = stubReplyApi(delegateUser, { response: reply({ data: { action_plan: 'in_force' } }) });
+    const { router } = renderApp(REPLY_URL);
+    expect(await screen.findByRole('radio', { name: 'In force' })).toHaveProperty('checked', true);
+
+    // Saved meanwhile elsewhere; the delegate goes home and comes back.
+    served.data = { action_plan: 'in_preparation' };
+    served.revision += 1;
+    await act(() => router.navigate('/'));
+    await act(() => router.navigate(REPLY_URL));
+    await waitFor(() => expect(isChecked('In preparation')).toBe(true));
+    expect(sent(requests, `GET ${REPLY_PATH}`)).toHaveLength(2);
+  });
+
   it('shows the questionnaire with its status and progress, and moves between its sections', async () => {
     stubReplyApi(delegateUser, { response: reply({ data: { action_plan: 'in_force' } }) });
     renderApp(REPLY_URL);

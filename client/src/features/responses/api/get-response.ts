@@ -1,4 +1,4 @@
-import { queryOptions, useQuery } from '@tanstack/react-query';
+import { queryOptions, useQuery, type QueryClient } from '@tanstack/react-query';
 import { responsePath, responseQueryKey, type ResponseTarget } from '../../../api/response-keys';
 import { api } from '../../../lib/api-client';
 import type { ResponseStatus } from '../../../types/api';
@@ -36,9 +36,19 @@ export function getResponseQueryOptions(target: ResponseTarget) {
 }
 
 /**
- * Always asked again when the page opens, even when the cache has the reply: the editor starts
- * from the answers it is given, and answers saved since they were cached must not look lost.
+ * Asked again when the page opens unless it was fetched since `openedAt` (the navigation's
+ * prefetch, router.tsx), even when the cache has the reply: the editor starts from the answers
+ * it is given, and answers saved since they were cached must not look lost.
  */
-export function useResponse(target: ResponseTarget) {
-  return useQuery({ ...getResponseQueryOptions(target), refetchOnMount: 'always' });
+export function useResponse(target: ResponseTarget, openedAt: number) {
+  return useQuery({ ...getResponseQueryOptions(target), refetchOnMount: (query) => (query.state.dataUpdatedAt >= openedAt ? false : 'always') });
+}
+
+/**
+ * Starts fetching the reply as the navigation to its page begins, beside the page's code and
+ * SurveyJS, instead of after them (bench/BENCHMARKS.md, Client). Fetched anew however fresh the
+ * cache is, for the reason above.
+ */
+export function prefetchResponse(queryClient: QueryClient, target: ResponseTarget): Promise<void> {
+  return queryClient.prefetchQuery({ ...getResponseQueryOptions(target), staleTime: 0 });
 }

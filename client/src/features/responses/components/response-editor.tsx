@@ -27,6 +27,7 @@ import { SectionContents } from './section-contents';
 import { SaveStatus } from './save-status';
 import { SubmitSection } from './submit-section';
 import { useModelChanges } from './use-model-changes';
+import { whenIdle } from '../../../lib/when-idle';
 import './read-only-reply.css';
 import './response-page.css';
 
@@ -86,14 +87,14 @@ export function ResponseEditor({ target, questionnaire, response, user, onReques
     return () => model.onCurrentPageChanged.remove(flush);
   }, [model, flush]);
 
-  // The checks build a survey-core model of their own: once the questionnaire is on screen.
+  // The checks build a survey-core model of their own (~0.2 s): once the questionnaire is on
+  // screen and the browser is idle, not in the task before its first paint.
   const [checksReady, setChecksReady] = useState(false);
   useEffect(() => {
-    const timer = setTimeout(() => {
+    return whenIdle(() => {
       checks.prepare();
       setChecksReady(true);
-    }, 0);
-    return () => clearTimeout(timer);
+    });
   }, [checks]);
 
   const [prefilled, setPrefilled] = useState<Prefill | null>(null);

@@ -16,16 +16,18 @@ interface ResponsePageProps {
   user: User;
   /** A request the autosave made failed: the app checks whether the session has ended. */
   onRequestFailed: (error: unknown) => void;
+  /** When the navigation to the page began (its loader ran); by default, when the page appeared. */
+  openedAt?: number;
 }
 
 /** A member state's reply to a questionnaire version. Loaded lazily with SurveyJS. */
-export function ResponsePage({ target, user, onRequestFailed }: ResponsePageProps) {
+export function ResponsePage({ target, user, onRequestFailed, openedAt: navigatedAt }: ResponsePageProps) {
   const { surveyId, version, state } = target;
+  const [openedAt] = useState(() => navigatedAt ?? Date.now());
   const questionnaire = useSurveyVersion(surveyId, version);
-  const response = useResponse(target);
+  const response = useResponse(target, openedAt);
   // Until the reply (which names its state) arrives.
   const stateName = useMemberStateName(state);
-  const [openedAt] = useState(Date.now);
   const backLink = (
     <p className="back-link">
       <Link to={paths.home.getHref()}>Home</Link>
