@@ -39,6 +39,8 @@ export interface BuildOptions {
   readonly readableLogs?: boolean;
   /** Where JSON log lines go instead of stdout (tests read them: tests/server/security). */
   readonly logStream?: { write(line: string): void };
+  /** The embedded database, already being opened (main.ts starts it before loading this module); by default opened here. */
+  readonly embedded?: Promise<EmbeddedDatabase>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -49,7 +51,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  */
 export async function buildApp(config: Config, options: BuildOptions = {}): Promise<FastifyInstance> {
   // Opened outside the plugin tree so that a failed start can still release it.
-  const embedded = config.database.kind === 'embedded' ? await openEmbeddedDatabase(config.database.dataDir) : null;
+  const embedded = config.database.kind === 'embedded' ? await (options.embedded ?? openEmbeddedDatabase(config.database.dataDir)) : null;
   const app = createFastify(config, options);
   try {
     await registerLayers(app, config, options, embedded);

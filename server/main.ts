@@ -1,10 +1,7 @@
-import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
+import { openEmbeddedDatabase } from './db/embedded.js';
+import { demoArguments } from './demo/arguments.js';
 import { limitHeapGrowth } from './heap-growth.js';
-import { demoArguments, prepareDemo } from './demo/at-start.js';
-import { DemoRefusedError } from './demo/seed.js';
-import { ensureFirstAdmin } from './people/first-admin.js';
-import { startBanner } from './start-banner.js';
 
 /** Process entry: read configuration, build the app, listen, and close gracefully on signals. */
 async function main(): Promise<void> {
@@ -21,11 +18,17 @@ async function main(): Promise<void> {
     throw error;
   }
 
-  const app = await buildApp(config, { readableLogs: process.stdout.isTTY === true });
+  // PGlite takes about a second to open (its WebAssembly): it opens while the app's modules load,
+  // which is about as long (bench/BENCHMARKS.md, Start-up). buildApp awaits it.
+  const embedded = config.database.kind === 'embedded' ? openEmbeddedDatabase(config.database.dataDir) : undefined;
+  embedded?.catch(() => undefined);
+  const [{ buildApp }, { ensureFirstAdmin }, { startBanner }] = await Promise.all([import('./app.js'), import('./people/first-admin.js'), import('./start-banner.js')]);
+  const app = await buildApp(config, { readableLogs: process.stdout.isTTY === true, embedded });
   // `npm run demo`: the demo data first, so that no first administrator is made beside its accounts.
   const demo = demoArguments(process.argv.slice(2));
   let demoAccounts: readonly string[] = [];
   if (demo) {
+    const [{ prepareDemo }, { DemoRefusedError }] = await Promise.all([import('./demo/at-start.js'), import('./demo/seed.js')]);
     try {
       demoAccounts = await prepareDemo(app, demo, (line) => console.log(line));
     } catch (error) {

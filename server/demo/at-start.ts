@@ -1,16 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { demoAccounts, demoSummary } from './report.js';
 import { seedDemo } from './seed.js';
+import type { DemoArguments } from './arguments.js';
 
-/** `npm run demo` is `npm start` with these flags (`npm run demo -- --force` adds the second). */
-export interface DemoArguments {
-  readonly force: boolean;
-}
-
-/** Whether this start is the demo's: `--demo`, with `--force` to go on where it would refuse. */
-export function demoArguments(argv: readonly string[]): DemoArguments | null {
-  return argv.includes('--demo') ? { force: argv.includes('--force') } : null;
-}
 
 /**
  * Fills the database in the server's own process before it listens — with the embedded engine

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { DEMO_PASSWORD } from '../../../server/demo/accounts.js';
-import { demoArguments, prepareDemo } from '../../../server/demo/at-start.js';
+import { prepareDemo } from '../../../server/demo/at-start.js';
+import { demoArguments } from '../../../server/demo/arguments.js';
 import { ensureFirstAdmin } from '../../../server/people/first-admin.js';
 import { DEMO_STATES } from '../../../server/demo/demo-states.js';
 import { DEVELOPMENT_SCALES, WIDENING_QUESTIONS } from '../../../server/demo/development.js';
