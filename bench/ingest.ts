@@ -1,12 +1,11 @@
-import { execFile } from 'node:child_process';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import pg from 'pg';
 import { compileQuestionnaire } from '../server/questionnaire/index.js';
 import { createBenchAdminToken } from './bench-admin.js';
 import { createBenchDatabase } from './bench-database.js';
+import { pgbenchTps } from './pgbench.js';
 import { createBenchDelegates, type BenchDelegate } from './bench-delegates.js';
 import { cpuSpent, cpuTimes, ownCpuMs } from './cpu-time.js';
 import { ingestAnswers, ingestDefinition } from './ingest-form.js';
@@ -32,7 +31,6 @@ const PAIRS = 2400;
 const PGBENCH_SECONDS = 10;
 const TARGET_PAIRS_PER_SECOND = 300;
 
-const run = promisify(execFile);
 
 interface PairTimes {
   readonly pair: number;
@@ -73,7 +71,7 @@ export async function runIngestBench(): Promise<void> {
     };
 
     console.log(`pgbench -N -c ${PARALLEL} -j 2 -T ${PGBENCH_SECONDS} on the same server…`);
-    const floor = await pgbenchTps(database.url);
+    const floor = await pgbenchTps(database.url, { clients: PARALLEL, seconds: PGBENCH_SECONDS });
     const postgres = (await client.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
     const body = report({ loadAtStart, postgres, measured, cpu, floor });
     writeSection('Responses: ingest of whole responses (PostgreSQL server)', body);
@@ -132,15 +130,6 @@ function call(url: string, token: string, method: string, route: string, body: u
     request.on('error', reject);
     request.end(payload);
   });
-}
-
-/** pgbench's simple-update transactions per second on a scratch table set in the bench database. */
-async function pgbenchTps(databaseUrl: string): Promise<number> {
-  await run('pgbench', ['-i', '-q', '-s', '1', databaseUrl]);
-  const { stdout } = await run('pgbench', ['-N', '-n', '-c', String(PARALLEL), '-j', '2', '-T', String(PGBENCH_SECONDS), databaseUrl]);
-  const tps = /tps = ([\d.]+)/.exec(stdout);
-  if (!tps) throw new Error(`pgbench printed no tps:\n${stdout}`);
-  return Number(tps[1]);
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;

@@ -4,6 +4,7 @@ import path from 'node:path';
 import pg from 'pg';
 import { compileQuestionnaire, type JsonObject } from '../server/questionnaire/index.js';
 import { createBenchDatabase } from './bench-database.js';
+import { pgbenchTps } from './pgbench.js';
 import { cpuSpent, cpuTimes, ownCpuMs } from './cpu-time.js';
 import { createBenchDelegates, type BenchDelegate } from './bench-delegates.js';
 import { runLoad, type LoadLength, type LoadRequest, type LoadResult } from './load.js';
@@ -29,6 +30,7 @@ const CONNECTIONS = 32;
 /** Enough states that 32 connections rarely wait for each other's row lock. */
 const SAVE_STATES = 100;
 const SAVE_SECONDS = 15;
+const PGBENCH_SECONDS = 20;
 const WARM_UP_SECONDS = 3;
 /** Submissions per run: at the 150/s target a run lasts 20 s. */
 const SUBMITS = 3000;
@@ -119,8 +121,11 @@ export async function runResponsesBench(): Promise<void> {
     console.log(`Submitting ${SUBMITS} responses on 1 server, then ${SUBMITS} others on 2…`);
     const submits = [await submitRun(1, submitters[0]), await submitRun(2, submitters[1])];
 
+    console.log(`pgbench -N -c ${CONNECTIONS} -j 2 -T ${PGBENCH_SECONDS} on the same server…`);
+    const floor = await pgbenchTps(database.url, { clients: CONNECTIONS, seconds: PGBENCH_SECONDS });
+
     const postgres = (await client.query<{ server_version: string }>('show server_version')).rows[0]!.server_version;
-    const body = report({ loadAtStart, postgres, saves, submits });
+    const body = report({ loadAtStart, postgres, saves, submits, floor });
     writeSection('Responses: autosave and submit (PostgreSQL server)', body);
     console.log(body);
   } finally {
@@ -163,7 +168,7 @@ const row = (load: string, count: number, { result, cpu }: Measured) =>
   `| ${load} | ${count} | ${rate(result.answered)} | ${rate(result.perSecond)} | ${ms(result.p50)} | ${ms(result.p97_5)} | ${ms(result.p99)} | ${refused(result)} | ` +
   `${cpu.server.toFixed(1)} + ${cpu.postgres.toFixed(1)} + ${cpu.generator.toFixed(1)} ms |`;
 
-function report(run: { loadAtStart: number; postgres: string; saves: readonly (Measured & { written: number; merged: number })[]; submits: readonly Measured[] }): string {
+function report(run: { loadAtStart: number; postgres: string; saves: readonly (Measured & { written: number; merged: number })[]; submits: readonly Measured[]; floor: number }): string {
   const allOk = (result: LoadResult) => result.ok === result.answered && result.errors === 0;
   const saveMet = ({ result }: Measured) => result.perSecond >= TARGETS.saves && result.p99 <= TARGETS.saveP99 && allOk(result);
   const submitMet = ({ result }: Measured) => result.perSecond >= TARGETS.submits && allOk(result);
@@ -186,6 +191,8 @@ function report(run: { loadAtStart: number; postgres: string; saves: readonly (M
     `Revisions written by the measured saves, against saves answered: ${run.saves.map(({ result, written }, index) => `${servers(index + 1)}: ${rate(written)} of ${rate(result.ok)}`).join('; ')} (a save that changes nothing writes none; saves still running when autocannon stops are not answered but do write). Saves merged onto a later revision than their base (another save of the state was in flight): ${run.saves.map(({ result, merged }, index) => `${servers(index + 1)}: ${rate(merged)} of ${rate(result.ok)}`).join('; ')}.`,
     '',
     `Every request answered 2xx: ${[...run.saves, ...run.submits].every(({ result }) => allOk(result)) ? 'yes' : 'NO — see non-2xx'}.`,
+    '',
+    `The floor, measured right after on the same PostgreSQL server: \`pgbench -N -c ${CONNECTIONS} -j 2 -T ${PGBENCH_SECONDS}\` (a commit per transaction, as a save makes one) ${rate(run.floor)} tps; autosave reached ${run.saves.map(({ result }, index) => `${Math.round((100 * result.perSecond) / run.floor)}% of it with ${servers(index + 1)}`).join(', ')}.`,
     '',
     `Targets: ≥ ${TARGETS.saves} saves/s with p99 ≤ ${TARGETS.saveP99} ms — ${verdicts(run.saves, saveMet)}; ≥ ${TARGETS.submits} submits/s — ${verdicts(run.submits, submitMet)}.`,
     '',
