@@ -238,6 +238,9 @@ describe('the whole story across the roles in a real browser', () => {
     await thread.getByText(THREAD_ANSWER).waitFor();
     await shelters.fill('14');
     await waitUntilSaved(mine);
+    await thread.scrollIntoViewIfNeeded();
+    await mine.evaluate('window.scrollBy(0, -300)');
+    await mine.screenshot({ path: screenshotPath('story-delegate-thread') });
     await expectAccessible(mine, 'the delegate’s returned reply, answered');
     await mine.getByRole('button', { name: 'Submit for review' }).click();
     await mine.getByRole('button', { name: 'Submit', exact: true }).click();
