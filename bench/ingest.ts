@@ -31,7 +31,6 @@ const PAIRS = 2400;
 const PGBENCH_SECONDS = 10;
 const TARGET_PAIRS_PER_SECOND = 300;
 
-
 interface PairTimes {
   readonly pair: number;
   readonly save: number;

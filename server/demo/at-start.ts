@@ -3,7 +3,6 @@ import { demoAccounts, demoSummary } from './report.js';
 import { seedDemo } from './seed.js';
 import type { DemoArguments } from './arguments.js';
 
-
 /**
  * Fills the database in the server's own process before it listens — with the embedded engine
  * only one process may open the data directory — and returns the accounts to show once it

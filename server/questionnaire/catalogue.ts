@@ -117,7 +117,6 @@ export type CatalogueSection = { readonly name: string; readonly title: string; 
 
 export type Catalogue = { readonly variables: readonly Variable[]; readonly sections: readonly CatalogueSection[] };
 
-
 export function buildCatalogue(definition: SurveyDefinition): Catalogue {
   return catalogueFromTree(readQuestionTree(new Model(definition)));
 }
