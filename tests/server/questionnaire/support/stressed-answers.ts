@@ -98,6 +98,8 @@ function anySubset(choices: readonly Choice[]): Arbitrary<JsonValue> {
   return fc.subarray(values(choices));
 }
 
+// Answers reach the engines from JSON.parse, whose objects always have a prototype: fast-check's
+// null-prototype objects made the two engines read an empty matrix answer differently (seed -499200798).
 function optionalRecord(entries: readonly (readonly [string, Arbitrary<JsonValue>])[]): Arbitrary<JsonObject> {
-  return fc.record(Object.fromEntries(entries) as Record<string, Arbitrary<JsonValue>>, { requiredKeys: [] }) as Arbitrary<JsonObject>;
+  return fc.record(Object.fromEntries(entries) as Record<string, Arbitrary<JsonValue>>, { requiredKeys: [], noNullPrototype: true }) as Arbitrary<JsonObject>;
 }
